@@ -1,0 +1,109 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace GenAgent.Core.Configuration;
+
+/// <summary>
+/// Bound from the <c>GenAgent</c> configuration section after the selected profile
+/// (<c>GenAgent:Profiles:&lt;name&gt;</c>) is laid over it; see <see cref="ProfileConfiguration"/>.
+/// </summary>
+public sealed class GenAgentOptions
+{
+    public const string SectionName = "GenAgent";
+
+    [Required]
+    public AgentOptions Agent { get; set; } = new();
+
+    [Required]
+    public ToolOptions Generator { get; set; } = new();
+
+    /// <summary>The editing tool; when its backend is empty, editing is disabled.</summary>
+    [Required]
+    public ToolOptions Editor { get; set; } = new();
+
+    [Required]
+    public StoreOptions Store { get; set; } = new();
+}
+
+/// <summary>The chat model that plays the agent.</summary>
+public sealed class AgentOptions
+{
+    /// <summary><c>openai</c> (any OpenAI-compatible chat completions endpoint) or <c>sketch</c> (offline).</summary>
+    [Required]
+    public string Backend { get; set; } = BackendNames.Sketch;
+
+    /// <summary>Base URL including the version path, e.g. <c>http://localhost:8000/v1</c>.</summary>
+    public string? BaseUrl { get; set; }
+
+    /// <summary>Never put this in a committed file: use user-secrets or the environment.</summary>
+    public string? ApiKey { get; set; }
+
+    public string? Model { get; set; }
+
+    [Range(0.0, 2.0)]
+    public float Temperature { get; set; }
+
+    [Range(16, 32768)]
+    public int MaxOutputTokens { get; set; } = 2048;
+
+    /// <summary>
+    /// Send <c>stop: ["&lt;/tool_call&gt;"]</c> like the reference client (vLLM serving the GenAgent weights).
+    /// General VLMs can leave it on too; the parser restores the closing tag either way.
+    /// </summary>
+    public bool StopAtToolCallEnd { get; set; } = true;
+
+    [Range(1, 600)]
+    public int TimeoutSeconds { get; set; } = 120;
+}
+
+/// <summary>A generation or editing tool backend.</summary>
+public sealed class ToolOptions
+{
+    /// <summary><c>openai-images</c>, <c>genagent-server</c>, <c>sketch</c>, or empty (disabled; editor only).</summary>
+    public string Backend { get; set; } = BackendNames.Sketch;
+
+    /// <summary>For openai-images the base URL with version (<c>https://api.openai.com/v1</c>); for genagent-server the server root.</summary>
+    public string? BaseUrl { get; set; }
+
+    public string? ApiKey { get; set; }
+
+    public string? Model { get; set; }
+
+    /// <summary>Backend-specific extras: inference steps and guidance for genagent-server, quality for openai-images.</summary>
+    public int? Steps { get; set; }
+
+    public double? Guidance { get; set; }
+
+    public string? Quality { get; set; }
+
+    /// <summary>What one call costs in US dollars, recorded in the trajectory.</summary>
+    public decimal? CostPerImage { get; set; }
+
+    [Range(1, 1800)]
+    public int TimeoutSeconds { get; set; } = 300;
+}
+
+/// <summary>Where images and trajectories are stored.</summary>
+public sealed class StoreOptions
+{
+    /// <summary><c>local</c> (a folder) or <c>blob</c> (Azure Blob Storage).</summary>
+    public string Kind { get; set; } = "local";
+
+    /// <summary>The folder for <c>local</c>.</summary>
+    public string Path { get; set; } = ".genagent/store";
+
+    /// <summary>For <c>blob</c>: a connection string (<c>UseDevelopmentStorage=true</c> for Azurite).</summary>
+    public string? ConnectionString { get; set; }
+
+    /// <summary>For <c>blob</c> with managed identity: the account's blob endpoint.</summary>
+    public string? ServiceUri { get; set; }
+
+    public string Container { get; set; } = "genagent";
+}
+
+public static class BackendNames
+{
+    public const string Sketch = "sketch";
+    public const string OpenAI = "openai";
+    public const string OpenAIImages = "openai-images";
+    public const string GenAgentServer = "genagent-server";
+}

@@ -1,0 +1,13 @@
+namespace GenAgent.Core.Sessions;
+
+public enum OutcomeKind
+{
+    Done,
+    ImageBudgetReached,
+    TurnBudgetReached,
+    Cancelled,
+    Failed,
+}
+
+/// <summary>How a session ended; <see cref="Reason"/> says why when it did not end with <see cref="OutcomeKind.Done"/>.</summary>
+public sealed record Outcome(OutcomeKind Kind, string? Reason = null);

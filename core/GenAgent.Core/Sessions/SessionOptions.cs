@@ -1,0 +1,46 @@
+using System.ComponentModel.DataAnnotations;
+using GenAgent.Core.Protocol;
+
+namespace GenAgent.Core.Sessions;
+
+/// <summary>Per-session options. Defaults follow the released v2 reference loop (3 images, 10 model turns).</summary>
+public sealed record SessionOptions
+{
+    [Range(1, 16)]
+    public int MaxImages { get; init; } = 3;
+
+    [Range(1, 64)]
+    public int MaxTurns { get; init; } = 10;
+
+    /// <summary>Tool names from <see cref="ToolNames"/>; generation is always required.</summary>
+    public IReadOnlyList<string> Tools { get; init; } = ToolNames.All;
+
+    [Range(64, 4096)]
+    public int Width { get; init; } = 1024;
+
+    [Range(64, 4096)]
+    public int Height { get; init; } = 1024;
+
+    public SeedPolicy Seed { get; init; } = new();
+
+    public Effort Effort { get; init; } = Effort.Medium;
+
+    /// <summary>How many times the model is told what was wrong with its output before the session fails.</summary>
+    [Range(0, 5)]
+    public int MaxCorrections { get; init; } = 2;
+
+    /// <summary>Checks the options and returns the problems, each naming its field; empty when valid.</summary>
+    public IReadOnlyList<string> Validate()
+    {
+        var problems = new List<string>();
+        if (MaxImages is < 1 or > 16) problems.Add("maxImages must be between 1 and 16.");
+        if (MaxTurns is < 1 or > 64) problems.Add("maxTurns must be between 1 and 64.");
+        if (Width is < 64 or > 4096) problems.Add("width must be between 64 and 4096.");
+        if (Height is < 64 or > 4096) problems.Add("height must be between 64 and 4096.");
+        if (MaxCorrections is < 0 or > 5) problems.Add("maxCorrections must be between 0 and 5.");
+        if (Tools.Count == 0 || !Tools.Contains(ToolNames.Generate)) problems.Add($"tools must include {ToolNames.Generate}.");
+        foreach (var tool in Tools.Where(t => !ToolNames.IsKnown(t)))
+            problems.Add($"tools: unknown tool '{tool}' (known: {string.Join(", ", ToolNames.All)}).");
+        return problems;
+    }
+}

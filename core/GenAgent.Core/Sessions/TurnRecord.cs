@@ -1,0 +1,27 @@
+using GenAgent.Core.Images;
+
+namespace GenAgent.Core.Sessions;
+
+/// <summary>
+/// One model turn and the tool call it made, if any. <see cref="Judgment"/> is the model's critique of
+/// the previous image (absent on the first turn).
+/// </summary>
+public sealed record TurnRecord
+{
+    public required int Index { get; init; }
+    public required TurnKind Kind { get; init; }
+    public string? Think { get; init; }
+    public string? Judgment { get; init; }
+    public string? Tool { get; init; }
+    /// <summary>The caption (generation) or instruction (editing).</summary>
+    public string? Argument { get; init; }
+    public long? Seed { get; init; }
+    public ImageRef? Image { get; init; }
+    /// <summary>The assistant text exactly as received.</summary>
+    public string? RawText { get; init; }
+    public string? Error { get; init; }
+    public double ModelSeconds { get; init; }
+    public double ToolSeconds { get; init; }
+    public TokenUsage? Usage { get; init; }
+    public decimal? ToolCost { get; init; }
+}

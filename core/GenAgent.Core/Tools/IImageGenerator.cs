@@ -1,0 +1,20 @@
+namespace GenAgent.Core.Tools;
+
+/// <summary>The generation tool: a caption in, an image out.</summary>
+public interface IImageGenerator
+{
+    Task<GeneratedImage> GenerateAsync(GenerationRequest request, CancellationToken cancellationToken = default);
+}
+
+/// <summary>The editing tool: an instruction and the latest image in, an image out.</summary>
+public interface IImageEditor
+{
+    Task<GeneratedImage> EditAsync(EditRequest request, CancellationToken cancellationToken = default);
+}
+
+public sealed record GenerationRequest(string Caption, int Width, int Height, long Seed);
+
+public sealed record EditRequest(string Instruction, byte[] SourcePng, int Width, int Height, long Seed);
+
+/// <summary>A tool result. <see cref="Cost"/> is what the call cost in US dollars, when the backend knows.</summary>
+public sealed record GeneratedImage(byte[] Png, int Width, int Height, decimal? Cost = null);
