@@ -1,0 +1,33 @@
+#!/usr/bin/env bash
+# The test command: restores, starts Azurite (unless one already listens), runs every test project of
+# GenAgent.sln, and ends with one plain line "N passed, N failed, N skipped". Exits non-zero on any failure.
+set -uo pipefail
+root="$(cd "$(dirname "$0")/.." && pwd)"
+cd "$root"
+
+azurite_pid=0
+cleanup() { if [ "$azurite_pid" != "0" ]; then kill "$azurite_pid" 2>/dev/null || true; fi; }
+trap cleanup EXIT
+
+azurite_pid="$(scripts/azurite.sh)" || { echo "could not start Azurite (see above)"; echo "0 passed, 1 failed"; exit 1; }
+
+dotnet restore GenAgent.sln --verbosity quiet || { echo "restore failed"; echo "0 passed, 1 failed"; exit 1; }
+dotnet build GenAgent.sln --no-restore --verbosity quiet -nologo || { echo "build failed"; echo "0 passed, 1 failed"; exit 1; }
+
+log="$(mktemp)"
+dotnet test GenAgent.sln --no-build --verbosity quiet -nologo "$@" 2>&1 | tee "$log"
+status=${PIPESTATUS[0]}
+
+# VSTest prints one summary line per test assembly: "Passed!  - Failed: 0, Passed: 12, Skipped: 0, Total: 12, ..."
+read -r passed failed skipped < <(grep -E '(Passed|Failed)! +- +Failed: +[0-9]+' "$log" | sed -E 's/.*Failed: +([0-9]+), Passed: +([0-9]+), Skipped: +([0-9]+).*/\2 \1 \3/' \
+  | awk '{p+=$1; f+=$2; s+=$3} END {print p+0, f+0, s+0}')
+assemblies=$(grep -cE '(Passed|Failed)! +- +Failed:' "$log" || true)
+expected=$(find tests -name '*.Tests.csproj' | wc -l)
+rm -f "$log"
+if [ "$status" -ne 0 ] && [ "$failed" -eq 0 ]; then failed=1; fi
+if [ "$assemblies" -lt "$expected" ]; then
+  echo "only $assemblies of $expected test assemblies reported results"
+  if [ "$failed" -eq 0 ]; then failed=1; fi
+fi
+echo "$passed passed, $failed failed, $skipped skipped"
+[ "$failed" -eq 0 ]
