@@ -1,14 +1,153 @@
+using System.ComponentModel.DataAnnotations;
+using Azure.Storage.Blobs;
+using GenAgent.Core.Backends;
+using GenAgent.Core.Images;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Http.Resilience;
+using Microsoft.Extensions.Options;
 
 namespace GenAgent.Core.Configuration;
 
 public static class GenAgentServiceCollectionExtensions
 {
+    private static readonly string[] AgentBackends = [BackendNames.OpenAI, BackendNames.Sketch];
+    private static readonly string[] ToolBackends = [BackendNames.OpenAIImages, BackendNames.GenAgentServer, BackendNames.Sketch];
+
     /// <summary>
     /// Registers the agent <c>IChatClient</c>, <c>IImageGenerator</c>, <c>IImageEditor</c> (when an editor backend is set)
     /// and <c>IImageStore</c> chosen by <paramref name="options"/>, with HTTP clients from IHttpClientFactory and the
     /// standard resilience handler. Throws a clear error when a backend needs a setting that is missing.
     /// </summary>
     public static IServiceCollection AddGenAgentCore(this IServiceCollection services, GenAgentOptions options) =>
-        throw new NotImplementedException("backends helper");
+        AddGenAgentCore(services, options, tuneResilience: null);
+
+    /// <param name="services">The service collection.</param>
+    /// <param name="options">The bound options.</param>
+    /// <param name="tuneResilience">Adjusts every backend's resilience handler after the defaults; tests shrink delays with it.</param>
+    internal static IServiceCollection AddGenAgentCore(
+        IServiceCollection services, GenAgentOptions options, Action<HttpStandardResilienceOptions>? tuneResilience)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        ArgumentNullException.ThrowIfNull(options);
+        var problems = Validate(options);
+        if (problems.Count > 0)
+        {
+            throw new InvalidOperationException(
+                "The GenAgent configuration is not usable:" + Environment.NewLine + string.Join(Environment.NewLine, problems.Select(p => "  - " + p)));
+        }
+
+        services.AddSingleton(options);
+        services.AddSingleton<IOptions<GenAgentOptions>>(Options.Create(options));
+        BackendRegistration.AddAgent(services, options.Agent, tuneResilience);
+        BackendRegistration.AddGenerator(services, options.Generator, tuneResilience);
+        BackendRegistration.AddEditor(services, options.Editor, tuneResilience);
+        services.AddSingleton<IImageStore>(_ => CreateStore(options.Store));
+        return services;
+    }
+
+    /// <summary>Every problem with <paramref name="options"/>, each naming the configuration key to fix; empty when usable.</summary>
+    public static IReadOnlyList<string> Validate(GenAgentOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        var problems = new List<string>();
+        Annotations(options.Agent, "Agent", problems);
+        Annotations(options.Generator, "Generator", problems);
+        Annotations(options.Editor, "Editor", problems);
+        Annotations(options.Store, "Store", problems);
+
+        var agent = options.Agent;
+        if (!AgentBackends.Contains(agent.Backend))
+        {
+            problems.Add(BackendRegistration.UnknownMessage("Agent", agent.Backend, AgentBackends));
+        }
+        else if (agent.Backend == BackendNames.OpenAI)
+        {
+            RequireUrl(agent.BaseUrl, "Agent", problems);
+            if (string.IsNullOrWhiteSpace(agent.Model))
+            {
+                problems.Add("GenAgent:Agent:Model is required for the openai agent backend (the model name the endpoint serves).");
+            }
+        }
+
+        ToolProblems(options.Generator, "Generator", problems);
+        if (!string.IsNullOrEmpty(options.Editor.Backend))
+        {
+            ToolProblems(options.Editor, "Editor", problems);
+        }
+
+        StoreProblems(options.Store, problems);
+        return problems;
+    }
+
+    private static void ToolProblems(ToolOptions tool, string section, List<string> problems)
+    {
+        if (!ToolBackends.Contains(tool.Backend))
+        {
+            problems.Add(BackendRegistration.UnknownMessage(section, tool.Backend, ToolBackends));
+            return;
+        }
+
+        if (tool.Backend == BackendNames.Sketch)
+        {
+            return;
+        }
+
+        RequireUrl(tool.BaseUrl, section, problems);
+        if (tool.Backend == BackendNames.OpenAIImages && string.IsNullOrWhiteSpace(tool.Model))
+        {
+            problems.Add($"GenAgent:{section}:Model is required for the openai-images backend, e.g. gpt-image-1.");
+        }
+    }
+
+    private static void StoreProblems(StoreOptions store, List<string> problems)
+    {
+        switch (store.Kind)
+        {
+            case "local" when string.IsNullOrWhiteSpace(store.Path):
+                problems.Add("GenAgent:Store:Path is required for the local store.");
+                break;
+            case "local":
+                break;
+            // Azure.Identity is not referenced, so a ServiceUri alone has no credential to use.
+            case "blob" when string.IsNullOrWhiteSpace(store.ConnectionString):
+                problems.Add("GenAgent:Store:ConnectionString is required for the blob store (UseDevelopmentStorage=true for Azurite).");
+                break;
+            case "blob" when string.IsNullOrWhiteSpace(store.Container):
+                problems.Add("GenAgent:Store:Container is required for the blob store.");
+                break;
+            case "blob":
+                break;
+            default:
+                problems.Add($"GenAgent:Store:Kind '{store.Kind}' is unknown; use local or blob.");
+                break;
+        }
+    }
+
+    private static void RequireUrl(string? url, string section, List<string> problems)
+    {
+        if (string.IsNullOrWhiteSpace(url))
+        {
+            problems.Add($"GenAgent:{section}:BaseUrl is required for the selected backend.");
+        }
+        else if (!Uri.TryCreate(url, UriKind.Absolute, out var uri) || (uri.Scheme != Uri.UriSchemeHttp && uri.Scheme != Uri.UriSchemeHttps))
+        {
+            problems.Add($"GenAgent:{section}:BaseUrl '{url}' is not an absolute http(s) URL.");
+        }
+    }
+
+    private static void Annotations(object section, string name, List<string> problems)
+    {
+        var results = new List<ValidationResult>();
+        if (!Validator.TryValidateObject(section, new ValidationContext(section), results, validateAllProperties: true))
+        {
+            problems.AddRange(results.Select(r => $"GenAgent:{name}:{string.Join(",", r.MemberNames)}: {r.ErrorMessage}"));
+        }
+    }
+
+    private static IImageStore CreateStore(StoreOptions store) => store.Kind switch
+    {
+        "local" => new LocalImageStore(store.Path),
+        "blob" => new BlobImageStore(new BlobContainerClient(store.ConnectionString, store.Container)),
+        _ => throw new InvalidOperationException($"GenAgent:Store:Kind '{store.Kind}' is unknown; use local or blob."),
+    };
 }

@@ -2,16 +2,56 @@ using Microsoft.Extensions.AI;
 
 namespace GenAgent.Core.Sketch;
 
-/// <summary>The offline agent: plays the GenAgent policy with real protocol text, judging images with <see cref="SketchJudge"/>.</summary>
-public sealed class SketchAgent : IChatClient
+/// <summary>
+/// The offline agent: plays the GenAgent policy with real protocol text, judging images with <see cref="SketchJudge"/>.
+/// Stateless and deterministic: every reply is derived from the conversation it is given.
+/// </summary>
+public sealed partial class SketchAgent : IChatClient
 {
-    public Task<ChatResponse> GetResponseAsync(IEnumerable<ChatMessage> messages, ChatOptions? options = null, CancellationToken cancellationToken = default) =>
-        throw new NotImplementedException("sketch helper");
+    public const string ModelId = "sketch-agent";
 
-    public IAsyncEnumerable<ChatResponseUpdate> GetStreamingResponseAsync(IEnumerable<ChatMessage> messages, ChatOptions? options = null, CancellationToken cancellationToken = default) =>
-        throw new NotImplementedException("sketch helper");
+    /// <summary>After this many images the agent stops and reports what is still wrong.</summary>
+    public const int MaxImages = 5;
+
+    private const string ToolCallEnd = "</tool_call>";
+
+    public Task<ChatResponse> GetResponseAsync(IEnumerable<ChatMessage> messages, ChatOptions? options = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(messages);
+        cancellationToken.ThrowIfCancellationRequested();
+        var conversation = SketchConversation.Read([.. messages]);
+        var text = Decide(conversation);
+        if (options?.StopSequences?.Contains(ToolCallEnd) == true && text.EndsWith(ToolCallEnd, StringComparison.Ordinal))
+        {
+            text = text[..^ToolCallEnd.Length];
+        }
+
+        var input = conversation.ApproximateInputTokens;
+        var output = Math.Max(1, text.Length / 4);
+        var response = new ChatResponse(new ChatMessage(ChatRole.Assistant, text))
+        {
+            ModelId = ModelId,
+            FinishReason = ChatFinishReason.Stop,
+            Usage = new UsageDetails { InputTokenCount = input, OutputTokenCount = output, TotalTokenCount = input + output },
+        };
+        return Task.FromResult(response);
+    }
+
+    public async IAsyncEnumerable<ChatResponseUpdate> GetStreamingResponseAsync(
+        IEnumerable<ChatMessage> messages,
+        ChatOptions? options = null,
+        [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken = default)
+    {
+        var response = await GetResponseAsync(messages, options, cancellationToken).ConfigureAwait(false);
+        foreach (var update in response.ToChatResponseUpdates())
+        {
+            yield return update;
+        }
+    }
 
     public object? GetService(Type serviceType, object? serviceKey = null) => serviceType == typeof(SketchAgent) ? this : null;
 
-    public void Dispose() { }
+    public void Dispose()
+    {
+    }
 }

@@ -1,0 +1,20 @@
+using GenAgent.Bench;
+
+// Prints figures; never asserts a time. Usage:
+//   scripts/azurite.sh; dotnet run -c Release --project bench [-- --sessions 200 --rounds 2]
+// The Azure Storage figures need Azurite on 127.0.0.1:10000-10002.
+var sessions = Args.Int(args, "--sessions", 200);
+var rounds = Args.Int(args, "--rounds", 2);
+
+Console.WriteLine($"GenAgent loop benchmark ({Environment.ProcessorCount} cores, .NET {Environment.Version})");
+Console.WriteLine();
+if (!Azurite.IsListening())
+{
+    Console.Error.WriteLine("Azurite is not listening on 127.0.0.1:10000; start it with scripts/azurite.sh.");
+    return 2;
+}
+await Benchmarks.LoopOverheadInProcessAsync(rounds);
+await Benchmarks.LoopOverheadAzureStorageAsync(rounds);
+await Benchmarks.OfflineSessionAsync();
+await Benchmarks.ConcurrentOfflineSessionsAsync(sessions);
+return 0;

@@ -1,0 +1,77 @@
+using System.CommandLine;
+using GenAgent.Cli.Hosting;
+using GenAgent.Cli.Output;
+using GenAgent.Core.Sessions;
+using Spectre.Console;
+
+namespace GenAgent.Cli.Commands;
+
+/// <summary><c>genagent run "&lt;prompt&gt;"</c>: one agent session, watched live, written to the out folder.</summary>
+internal static class RunCommand
+{
+    public static Command Create()
+    {
+        var prompt = new Argument<string>("prompt") { Description = "What the image should show." };
+        prompt.Validators.Add(r =>
+        {
+            if (string.IsNullOrWhiteSpace(r.GetValueOrDefault<string>())) r.AddError("the prompt is empty.");
+        });
+        var profile = CommonOptions.Profile();
+        var maxImages = CommonOptions.Range("--max-images", "Most images the agent may make", 1, 16);
+        var maxTurns = CommonOptions.Range("--max-turns", "Most model turns", 1, 64);
+        var effort = new Option<string?>("--effort") { Description = "low: one image, no reflection; medium: the agent loop (default); high: like medium for now." };
+        effort.AcceptOnlyFromAmong("low", "medium", "high");
+        var seed = new Option<long?>("--seed") { Description = "Base seed; each tool call derives its own from it (default 0)." };
+        var size = CommonOptions.Size(ImageSize.Default.ToString());
+        var image = new Option<FileInfo>("--image") { Description = "An image to start from (PNG, JPEG or WebP)." };
+        image.AcceptExistingOnly();
+        var output = CommonOptions.Out();
+        var json = CommonOptions.Json();
+        var store = CommonOptions.Store();
+        var taskHub = CommonOptions.TaskHub();
+
+        var command = new Command("run", "Run one agent session for a prompt and write its images and report.")
+        {
+            prompt, profile, maxImages, maxTurns, effort, seed, size, image, output, json, store, taskHub,
+        };
+        command.SetAction((parse, cancellationToken) =>
+        {
+            var pixels = parse.GetValue(size);
+            var defaults = new SessionOptions();
+            var options = defaults with
+            {
+                MaxImages = parse.GetValue(maxImages) ?? defaults.MaxImages,
+                MaxTurns = parse.GetValue(maxTurns) ?? defaults.MaxTurns,
+                Effort = parse.GetValue(effort) is { } e ? Enum.Parse<Effort>(e, ignoreCase: true) : defaults.Effort,
+                Seed = defaults.Seed with { Base = parse.GetValue(seed) ?? defaults.Seed.Base },
+                Width = pixels.Width,
+                Height = pixels.Height,
+            };
+            return RunAsync(
+                parse.GetValue(prompt)!, options, parse.GetValue(image), parse.GetValue(profile), parse.GetValue(output)!,
+                parse.GetValue(json), parse.GetValue(store), parse.GetValue(taskHub)!, cancellationToken);
+        });
+        return command;
+    }
+
+    private static async Task<int> RunAsync(
+        string prompt, SessionOptions sessionOptions, FileInfo? inputImage, string? profile, string outPath, bool json,
+        string? durableStore, string taskHub, CancellationToken cancellationToken)
+    {
+        if (sessionOptions.Validate() is { Count: > 0 } problems) throw new CliException(problems[0]);
+        var (_, options) = CliConfiguration.Resolve(CliConfiguration.Build(), profile);
+        var output = OutFolder.Prepare(outPath);
+        var console = CliConsole.For(json);
+
+        await using var host = await EngineFactory.CreateAsync(options, durableStore, taskHub, cancellationToken);
+        var sessionId = SessionIds.New();
+        var input = inputImage is null ? null : await InputImage.StoreAsync(inputImage, sessionId, host.Store, cancellationToken);
+        await host.Engine.StartAsync(new SessionRequest(prompt, sessionOptions, input), sessionId, cancellationToken);
+        console.MarkupLine($"[grey]session[/] {Markup.Escape(sessionId)}");
+
+        using var ctrlC = new CtrlC(() => host.Engine.CancelAsync(sessionId, CancellationToken.None), Console.Error);
+        var snapshot = await new LiveSession(console, host.Engine, host.Store).WatchAsync(sessionId, cancellationToken);
+        await ctrlC.CompletionAsync();
+        return await SessionFinisher.FinishAsync(snapshot, host, output, console, json, cancellationToken);
+    }
+}

@@ -1,0 +1,79 @@
+using Azure;
+using GenAgent.Core.Configuration;
+using GenAgent.Core.Images;
+using GenAgent.Workflow;
+using GenAgent.Workflow.Engine;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+
+namespace GenAgent.Cli.Hosting;
+
+/// <summary>Picks the engine: in-process by default, Azure Storage (durable, resumable) when <c>--store</c> is given.</summary>
+internal static class EngineFactory
+{
+    /// <summary>Durable mode keeps images in the same storage account (blob container <c>GenAgent:Store:Container</c>).</summary>
+    public static void UseDurableStore(GenAgentOptions options, string connectionString)
+    {
+        // A resumed session may run in another process or on another machine, so its images must live in the account too.
+        options.Store.Kind = "blob";
+        options.Store.ConnectionString = connectionString;
+    }
+
+    public static async Task<SessionHost> CreateAsync(GenAgentOptions options, string? durableStore, string taskHub, CancellationToken cancellationToken)
+    {
+        if (durableStore is not null) UseDurableStore(options, durableStore);
+        QuietHostLogging();
+
+        if (durableStore is null)
+        {
+            var engine = await InProcessSessionEngine.CreateAsync(services => Configure(services, options), cancellationToken: cancellationToken);
+            return new SessionHost(engine, engine.Services.GetRequiredService<IImageStore>());
+        }
+
+        var services = new ServiceCollection().AddGenAgentWorkflow();
+        Configure(services, options);
+        var provider = services.BuildServiceProvider();
+        try
+        {
+            var durable = await AzureStorageSessionEngine.CreateAsync(new AzureStorageEngineOptions(durableStore, taskHub), provider, cancellationToken: cancellationToken);
+            return new SessionHost(durable, provider.GetRequiredService<IImageStore>(), provider);
+        }
+        catch (Exception unreachable) when (IsStorageUnreachable(unreachable))
+        {
+            await provider.DisposeAsync();
+            throw new CliException($"cannot reach the storage account of --store ({unreachable.Message}); check the connection string, or start Azurite for UseDevelopmentStorage=true.", ExitCodes.Failed);
+        }
+        catch
+        {
+            await provider.DisposeAsync();
+            throw;
+        }
+    }
+
+    /// <summary>
+    /// The in-process backend runs its own web host, configured only from the environment, that logs every gRPC call
+    /// at Information on stdout. Unless the user chose otherwise: Warning and up, on stderr, so stdout stays ours.
+    /// </summary>
+    private static void QuietHostLogging()
+    {
+        SetIfUnset("Logging__LogLevel__Default", "Warning");
+        SetIfUnset("Logging__Console__LogToStandardErrorThreshold", "Trace");
+    }
+
+    private static void SetIfUnset(string name, string value)
+    {
+        if (Environment.GetEnvironmentVariable(name) is null) Environment.SetEnvironmentVariable(name, value);
+    }
+
+    private static bool IsStorageUnreachable(Exception exception) =>
+        exception is RequestFailedException or HttpRequestException || exception.InnerException is { } inner && IsStorageUnreachable(inner);
+
+    private static void Configure(IServiceCollection services, GenAgentOptions options)
+    {
+        services.AddGenAgentCore(options);
+        services.AddLogging(logging => logging
+            .ClearProviders()
+            .SetMinimumLevel(LogLevel.Warning)
+            .AddConsole(console => console.LogToStandardErrorThreshold = LogLevel.Trace));
+    }
+}

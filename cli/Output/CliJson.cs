@@ -1,0 +1,11 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+
+namespace GenAgent.Cli.Output;
+
+/// <summary>The JSON the CLI prints with <c>--json</c>: camelCase, enums as strings.</summary>
+[JsonSourceGenerationOptions(JsonSerializerDefaults.Web, UseStringEnumConverter = true, WriteIndented = true)]
+[JsonSerializable(typeof(RunResult))]
+[JsonSerializable(typeof(StatusResult))]
+[JsonSerializable(typeof(Eval.EvalReport))]
+internal sealed partial class CliJson : JsonSerializerContext;

@@ -1,0 +1,3 @@
+using GenAgent.Cli;
+
+return await GenAgentCli.InvokeAsync(args);

@@ -1,0 +1,9 @@
+namespace GenAgent.Core.Backends.GenAgentServer;
+
+/// <summary>The reference generator's body: one caption in a list, size and sampler settings.</summary>
+internal sealed record ServerGenerateRequest(
+    IReadOnlyList<string> Prompt,
+    int Height,
+    int Width,
+    int NumInferenceSteps,
+    double GuidanceScale);

@@ -1,0 +1,43 @@
+using System.Diagnostics;
+using System.Text.Json;
+using GenAgent.Core.Images;
+using GenAgent.Core.Protocol;
+using GenAgent.Core.Sessions;
+using Microsoft.DurableTask;
+using Microsoft.Extensions.AI;
+using Microsoft.Extensions.Logging;
+
+namespace GenAgent.Workflow.Activities;
+
+/// <summary>
+/// Asks the agent model for its next message. The reply is cached in the store under a key made of the session and
+/// turn, so a re-run after a crash returns it without paying the model again.
+/// </summary>
+public sealed class AgentTurnActivity(IChatClient chatClient, IImageStore store, ILogger<AgentTurnActivity> logger)
+    : TaskActivity<AgentTurnInput, AgentTurnResult>
+{
+    public override async Task<AgentTurnResult> RunAsync(TaskActivityContext context, AgentTurnInput input)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        var cacheKey = SessionKeys.AgentReply(input.SessionId, input.Turn);
+        var cached = await store.TryGetAsync(cacheKey).ConfigureAwait(false);
+        if (cached is not null)
+        {
+            logger.ReusedAgentReply(input.SessionId, input.Turn);
+            return JsonSerializer.Deserialize(cached, WorkflowJson.Default.AgentTurnResult)
+                ?? throw new InvalidOperationException($"The cached reply at {cacheKey} is empty.");
+        }
+
+        var messages = await ConversationRenderer.RenderAsync(input.Conversation, store).ConfigureAwait(false);
+        var stopwatch = Stopwatch.StartNew();
+        var response = await chatClient.GetResponseAsync(messages).ConfigureAwait(false);
+        var seconds = stopwatch.Elapsed.TotalSeconds;
+
+        var usage = response.Usage is { } u ? new TokenUsage(u.InputTokenCount ?? 0, u.OutputTokenCount ?? 0) : null;
+        var result = new AgentTurnResult(response.Text, usage, seconds);
+        logger.AgentReplied(input.SessionId, input.Turn, seconds);
+        logger.AgentText(input.SessionId, input.Turn, result.Text);
+        await store.PutAsync(cacheKey, JsonSerializer.SerializeToUtf8Bytes(result, WorkflowJson.Default.AgentTurnResult), "application/json").ConfigureAwait(false);
+        return result;
+    }
+}

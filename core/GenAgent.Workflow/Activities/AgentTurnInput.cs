@@ -1,0 +1,6 @@
+using GenAgent.Core.Protocol;
+
+namespace GenAgent.Workflow.Activities;
+
+/// <summary>One model turn: the conversation so far, as references; <see cref="Turn"/> keys the cached reply.</summary>
+public sealed record AgentTurnInput(string SessionId, int Turn, IReadOnlyList<ConversationMessage> Conversation);

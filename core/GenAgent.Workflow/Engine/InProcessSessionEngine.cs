@@ -1,0 +1,101 @@
+using System.Net;
+using System.Net.Sockets;
+using GenAgent.Core.Configuration;
+using GenAgent.Workflow.Orchestrations;
+using Microsoft.DurableTask.Client;
+using Microsoft.DurableTask.Testing;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+
+namespace GenAgent.Workflow.Engine;
+
+/// <summary>
+/// Runs sessions in this process on the Durable Task in-memory backend: real orchestration semantics (replay, timers,
+/// events, retries) without storage. State is lost when the process exits; use <see cref="AzureStorageSessionEngine"/> to resume.
+/// </summary>
+public sealed class InProcessSessionEngine : SessionEngineBase
+{
+    private readonly DurableTaskTestHost _host;
+    private readonly ILoggerFactory _loggerFactory;
+
+    private InProcessSessionEngine(DurableTaskTestHost host, ILoggerFactory loggerFactory, WorkflowOptions workflow) : base(workflow)
+    {
+        _host = host;
+        _loggerFactory = loggerFactory;
+    }
+
+    public DurableTaskClient Client => _host.Client;
+
+    /// <summary>The worker's services (the agent, tools, store and observers registered by the callback).</summary>
+    public IServiceProvider Services => _host.Services;
+
+    protected override TimeSpan PollInterval => TimeSpan.FromMilliseconds(100);
+
+    /// <summary>Starts an engine whose activities resolve their services from what <paramref name="configureServices"/> registers.</summary>
+    public static async Task<InProcessSessionEngine> CreateAsync(
+        Action<IServiceCollection> configureServices, WorkflowOptions? workflow = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(configureServices);
+        var options = workflow ?? new WorkflowOptions();
+        // The in-memory backend logs every gRPC call below Warning.
+        var loggerFactory = LoggerFactory.Create(b => b.SetMinimumLevel(LogLevel.Warning));
+        var host = await DurableTaskTestHost.StartAsync(
+            registry => registry.AddGenAgentTasks(),
+            new DurableTaskTestHostOptions
+            {
+                Port = FreePort(),
+                LoggerFactory = loggerFactory,
+                ConfigureServices = services =>
+                {
+                    services.AddGenAgentWorkflow(options);
+                    configureServices(services);
+                },
+            },
+            cancellationToken).ConfigureAwait(false);
+        return new InProcessSessionEngine(host, loggerFactory, options);
+    }
+
+    /// <summary>Starts an engine with the agent, tools and store that <paramref name="core"/> selects.</summary>
+    public static Task<InProcessSessionEngine> CreateAsync(GenAgentOptions core, WorkflowOptions? workflow = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(core);
+        return CreateAsync(services => services.AddGenAgentCore(core), workflow, cancellationToken);
+    }
+
+    public override async Task<SessionSnapshot?> GetAsync(string sessionId, CancellationToken cancellationToken = default)
+    {
+        var metadata = await _host.Client.GetInstanceAsync(sessionId, getInputsAndOutputs: true, cancellationToken).ConfigureAwait(false);
+        if (metadata is null) return null;
+        return Decode(sessionId, Map(metadata.RuntimeStatus), metadata.SerializedCustomStatus, metadata.SerializedOutput, metadata.FailureDetails?.ErrorMessage);
+    }
+
+    public override Task CancelAsync(string sessionId, CancellationToken cancellationToken = default) =>
+        _host.Client.RaiseEventAsync(sessionId, WorkflowNames.CancelEvent, eventPayload: null, cancellationToken);
+
+    public override async ValueTask DisposeAsync()
+    {
+        await _host.DisposeAsync().ConfigureAwait(false);
+        _loggerFactory.Dispose();
+    }
+
+    protected override Task ScheduleAsync(SessionInput input, CancellationToken cancellationToken) =>
+        _host.Client.ScheduleNewOrchestrationInstanceAsync(
+            WorkflowNames.AgentSession, input, new Microsoft.DurableTask.StartOrchestrationOptions(input.SessionId), cancellationToken);
+
+    private static SessionRuntimeStatus Map(OrchestrationRuntimeStatus status) => status switch
+    {
+        OrchestrationRuntimeStatus.Pending => SessionRuntimeStatus.Pending,
+        OrchestrationRuntimeStatus.Running or OrchestrationRuntimeStatus.Suspended => SessionRuntimeStatus.Running,
+        OrchestrationRuntimeStatus.Completed => SessionRuntimeStatus.Completed,
+        OrchestrationRuntimeStatus.Failed => SessionRuntimeStatus.Failed,
+        OrchestrationRuntimeStatus.Terminated => SessionRuntimeStatus.Terminated,
+        _ => throw new InvalidOperationException($"Unknown orchestration status {status}."),
+    };
+
+    private static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+}

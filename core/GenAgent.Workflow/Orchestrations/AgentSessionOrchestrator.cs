@@ -1,0 +1,18 @@
+using GenAgent.Core.Sessions;
+using Microsoft.DurableTask;
+
+namespace GenAgent.Workflow.Orchestrations;
+
+/// <summary>
+/// The agent loop of one session: think, call a tool, look at the image, decide. Deterministic; every side effect
+/// lives in an activity. See <see cref="SessionRun"/> for the steps.
+/// </summary>
+public sealed class AgentSessionOrchestrator : TaskOrchestrator<SessionInput, Trajectory>
+{
+    public override Task<Trajectory> RunAsync(TaskOrchestrationContext context, SessionInput input)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        ArgumentNullException.ThrowIfNull(input);
+        return new SessionRun(context, input).RunAsync();
+    }
+}

@@ -1,0 +1,18 @@
+using GenAgent.Workflow.Activities;
+using GenAgent.Workflow.Orchestrations;
+
+namespace GenAgent.Workflow;
+
+/// <summary>The names the orchestration and activities are registered under, for hosts that bind them by name.</summary>
+public static class WorkflowNames
+{
+    public const string AgentSession = nameof(AgentSessionOrchestrator);
+    public const string AgentTurn = nameof(AgentTurnActivity);
+    public const string GenerateImage = nameof(GenerateImageActivity);
+    public const string EditImage = nameof(EditImageActivity);
+    public const string PublishProgress = nameof(PublishProgressActivity);
+    public const string FinalizeSession = nameof(FinalizeSessionActivity);
+
+    /// <summary>The external event that asks a session to stop.</summary>
+    public const string CancelEvent = "cancel";
+}

@@ -1,0 +1,38 @@
+using GenAgent.Core.Backends.GenAgentServer;
+using GenAgent.Core.Configuration;
+using GenAgent.Core.Tools;
+
+namespace GenAgent.Core.Tests.Backends.GenAgentServer;
+
+public sealed class GenAgentServerEditorTests
+{
+    [Fact]
+    public async Task Posts_the_instruction_and_the_source_png_as_base64()
+    {
+        await using var server = await StubServer.StartAsync((_, _, context) => GenAgentServerGeneratorTests.Answer(context));
+        var editor = new GenAgentServerEditor(TestHttp.Client(), new ToolOptions { Backend = BackendNames.GenAgentServer, BaseUrl = server.Root.ToString(), ApiKey = "k" });
+        var source = TestImages.Png(20, 20);
+
+        var image = await editor.EditAsync(new EditRequest("remove the third apple", source, 20, 20, Seed: 1));
+
+        Assert.Equal((32, 24), (image.Width, image.Height));
+        var request = Assert.Single(server.Requests);
+        Assert.Equal("/generate/", request.PathAndQuery);
+        Assert.Equal("Bearer k", request.Header("Authorization"));
+        var body = request.Json;
+        Assert.Equal(["remove the third apple"], body.GetProperty("prompt").EnumerateArray().Select(p => p.GetString()));
+        Assert.Equal(source, Convert.FromBase64String(Assert.Single(body.GetProperty("image").EnumerateArray()).GetString()!));
+    }
+
+    [Fact]
+    public async Task Forbidden_names_the_editor_key_setting()
+    {
+        await using var server = await StubServer.StartAsync(403, """{"detail": "bad token"}""");
+        var editor = new GenAgentServerEditor(TestHttp.Client(), new ToolOptions { Backend = BackendNames.GenAgentServer, BaseUrl = server.Root.ToString() });
+
+        var error = await Assert.ThrowsAsync<PermanentToolException>(() => editor.EditAsync(new EditRequest("x", TestImages.Png(), 32, 24, 0)));
+
+        Assert.Contains("GenAgent__Editor__ApiKey", error.Message, StringComparison.Ordinal);
+        Assert.Contains("bad token", error.Message, StringComparison.Ordinal);
+    }
+}

@@ -1,0 +1,82 @@
+using GenAgent.Core.Configuration;
+using Microsoft.Extensions.Configuration;
+
+namespace GenAgent.Core.Tests.Configuration;
+
+public sealed class ProfileConfigurationTests
+{
+    private static IConfiguration Build(Dictionary<string, string?>? overrides = null) =>
+        new ConfigurationBuilder().AddGenAgentProfiles().AddInMemoryCollection(overrides ?? []).Build();
+
+    [Fact]
+    public void Offline_is_the_default_and_is_all_sketch()
+    {
+        var options = ProfileConfiguration.Bind(Build(), profile: null);
+
+        Assert.Equal(BackendNames.Sketch, options.Agent.Backend);
+        Assert.Equal(BackendNames.Sketch, options.Generator.Backend);
+        Assert.Equal(BackendNames.Sketch, options.Editor.Backend);
+        Assert.Empty(GenAgentServiceCollectionExtensions.Validate(options));
+    }
+
+    [Fact]
+    public void Openai_profile_uses_the_chat_and_images_apis()
+    {
+        var options = ProfileConfiguration.Bind(Build(), "openai");
+
+        Assert.Equal((BackendNames.OpenAI, "https://api.openai.com/v1", "gpt-4.1"), (options.Agent.Backend, options.Agent.BaseUrl, options.Agent.Model));
+        Assert.Equal((BackendNames.OpenAIImages, "gpt-image-1"), (options.Generator.Backend, options.Generator.Model));
+        Assert.Equal(BackendNames.OpenAIImages, options.Editor.Backend);
+        Assert.Empty(GenAgentServiceCollectionExtensions.Validate(options));
+    }
+
+    [Fact]
+    public void Vllm_genagent_profile_matches_the_reference_deployment()
+    {
+        var options = ProfileConfiguration.Bind(Build(), "vllm-genagent");
+
+        Assert.Equal("http://localhost:8000/v1", options.Agent.BaseUrl);
+        Assert.Equal("GenAgent", options.Agent.Model);
+        Assert.Equal(0, options.Agent.Temperature);
+        Assert.True(options.Agent.StopAtToolCallEnd);
+        Assert.Equal((BackendNames.GenAgentServer, "http://localhost:8001", 8, 3.5),
+            (options.Generator.Backend, options.Generator.BaseUrl, options.Generator.Steps, options.Generator.Guidance));
+        Assert.Equal((BackendNames.GenAgentServer, "http://localhost:8002"), (options.Editor.Backend, options.Editor.BaseUrl));
+    }
+
+    [Fact]
+    public void Settings_outside_the_profile_win_over_it()
+    {
+        var configuration = Build(new()
+        {
+            ["GenAgent:Agent:Model"] = "gpt-4.1-mini",
+            ["GenAgent:Agent:ApiKey"] = "sk-env",
+            ["GenAgent:Generator:BaseUrl"] = "http://gpu-box:9000",
+        });
+
+        var options = ProfileConfiguration.Bind(configuration, "vllm-genagent");
+
+        Assert.Equal("gpt-4.1-mini", options.Agent.Model);
+        Assert.Equal("sk-env", options.Agent.ApiKey);
+        Assert.Equal("http://gpu-box:9000", options.Generator.BaseUrl);
+        Assert.Equal("http://localhost:8000/v1", options.Agent.BaseUrl);
+    }
+
+    [Fact]
+    public void A_profile_key_in_configuration_does_not_replace_the_flag()
+    {
+        var options = ProfileConfiguration.Bind(Build(new() { ["GenAgent:Profile"] = "openai" }), "offline");
+
+        Assert.Equal(BackendNames.Sketch, options.Agent.Backend);
+    }
+
+    [Fact]
+    public void An_unknown_profile_lists_the_known_ones()
+    {
+        var error = Assert.Throws<InvalidOperationException>(() => ProfileConfiguration.Bind(Build(), "cloud"));
+
+        Assert.Contains("Unknown profile 'cloud'", error.Message, StringComparison.Ordinal);
+        Assert.Contains("offline, openai, vllm-genagent", error.Message, StringComparison.Ordinal);
+        Assert.Contains("GenAgent:Profiles:cloud", error.Message, StringComparison.Ordinal);
+    }
+}

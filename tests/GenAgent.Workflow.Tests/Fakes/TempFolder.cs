@@ -1,0 +1,9 @@
+namespace GenAgent.Workflow.Tests.Fakes;
+
+/// <summary>A folder under the system temp path, deleted with its contents on dispose.</summary>
+internal sealed class TempFolder : IDisposable
+{
+    public string Path { get; } = Directory.CreateTempSubdirectory("genagent-wf-").FullName;
+
+    public void Dispose() => Directory.Delete(Path, recursive: true);
+}
