@@ -55,8 +55,10 @@ internal static class EvalCommand
         options.Store.Path = scratch.FullName;
         try
         {
-            await using var host = await EngineFactory.CreateAsync(options, durableStore: null, CommonOptions.DefaultTaskHub, cancellationToken);
-            var runner = new EvalRunner(host.Engine, host.Store, size, Caps);
+            await using var lanes = new AsyncDisposables<SessionHost>();
+            for (var i = 0; i < EvalRunner.LaneCount; i++)
+                lanes.Add(await EngineFactory.CreateAsync(options, durableStore: null, CommonOptions.DefaultTaskHub, cancellationToken));
+            var runner = new EvalRunner(lanes.Items, size, Caps);
             IReadOnlyList<EvalSample> samples = [];
             await console.Progress().AutoClear(true).StartAsync(async progress =>
             {

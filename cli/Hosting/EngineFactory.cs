@@ -22,7 +22,6 @@ internal static class EngineFactory
     public static async Task<SessionHost> CreateAsync(GenAgentOptions options, string? durableStore, string taskHub, CancellationToken cancellationToken)
     {
         if (durableStore is not null) UseDurableStore(options, durableStore);
-        QuietHostLogging();
 
         if (durableStore is null)
         {
@@ -48,21 +47,6 @@ internal static class EngineFactory
             await provider.DisposeAsync();
             throw;
         }
-    }
-
-    /// <summary>
-    /// The in-process backend runs its own web host, configured only from the environment, that logs every gRPC call
-    /// at Information on stdout. Unless the user chose otherwise: Warning and up, on stderr, so stdout stays ours.
-    /// </summary>
-    private static void QuietHostLogging()
-    {
-        SetIfUnset("Logging__LogLevel__Default", "Warning");
-        SetIfUnset("Logging__Console__LogToStandardErrorThreshold", "Trace");
-    }
-
-    private static void SetIfUnset(string name, string value)
-    {
-        if (Environment.GetEnvironmentVariable(name) is null) Environment.SetEnvironmentVariable(name, value);
     }
 
     private static bool IsStorageUnreachable(Exception exception) =>

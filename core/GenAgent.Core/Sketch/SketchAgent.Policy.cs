@@ -8,7 +8,7 @@ namespace GenAgent.Core.Sketch;
 /// <summary>The decisions: what to ask the generator for, when to edit, when to regenerate, when to stop.</summary>
 public sealed partial class SketchAgent
 {
-    private static string Decide(SketchConversation c)
+    private static string Decide(SketchConversation c, AgentPerception perception)
     {
         var (checklist, changeRequest) = Goal(c);
         if (c.LastIsFollowUp || c.Images.Count == 0)
@@ -24,7 +24,7 @@ public sealed partial class SketchAgent
         }
 
         var latest = c.Images[^1];
-        var result = SketchJudge.Judge(latest, checklist);
+        var result = perception.Look(latest, SketchJudge.Judge(latest, checklist));
         var seen = Describe(result.Detected, latest);
         if (result.Passed)
         {

@@ -3,8 +3,8 @@ using Microsoft.Extensions.AI;
 namespace GenAgent.Core.Sketch;
 
 /// <summary>
-/// The offline agent: plays the GenAgent policy with real protocol text, judging images with <see cref="SketchJudge"/>.
-/// Stateless and deterministic: every reply is derived from the conversation it is given.
+/// The offline agent: plays the GenAgent policy with real protocol text, judging images with <see cref="SketchJudge"/>
+/// through an imperfect eye (<see cref="AgentPerception"/>). Stateless and deterministic: every reply is derived from the conversation it is given.
 /// </summary>
 public sealed partial class SketchAgent : IChatClient
 {
@@ -15,12 +15,22 @@ public sealed partial class SketchAgent : IChatClient
 
     private const string ToolCallEnd = "</tool_call>";
 
+    private readonly AgentPerception _perception;
+
+    /// <summary>An agent that overlooks flaws at realistic rates (see <see cref="AgentPerception"/>).</summary>
+    public SketchAgent() : this(AgentPerception.DefaultOversight)
+    {
+    }
+
+    /// <summary>An agent whose miss rates are scaled by <paramref name="oversight"/>: 0 never misses a flaw, 1 is the default.</summary>
+    public SketchAgent(double oversight) => _perception = new AgentPerception(oversight);
+
     public Task<ChatResponse> GetResponseAsync(IEnumerable<ChatMessage> messages, ChatOptions? options = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(messages);
         cancellationToken.ThrowIfCancellationRequested();
         var conversation = SketchConversation.Read([.. messages]);
-        var text = Decide(conversation);
+        var text = Decide(conversation, _perception);
         if (options?.StopSequences?.Contains(ToolCallEnd) == true && text.EndsWith(ToolCallEnd, StringComparison.Ordinal))
         {
             text = text[..^ToolCallEnd.Length];

@@ -15,10 +15,10 @@ public static class GenAgentTelemetry
 
     private static readonly Meter Meter = new(Name);
 
-    /// <summary>Model turns, tagged with the backend and whether the reply kept the protocol.</summary>
+    /// <summary>Model turns that reached the model (cached replies are not counted).</summary>
     public static Counter<long> ModelTurns { get; } = Meter.CreateCounter<long>("genagent.model.turns", description: "Agent model calls");
 
-    /// <summary>Tool calls, tagged with the tool, the backend and the result (ok, cached, transient, permanent).</summary>
+    /// <summary>Tool calls, tagged with the tool and the result (ok, cached, transient, permanent).</summary>
     public static Counter<long> ToolCalls { get; } = Meter.CreateCounter<long>("genagent.tool.calls", description: "Image tool calls");
 
     public static Histogram<double> ModelSeconds { get; } = Meter.CreateHistogram<double>("genagent.model.duration", "s", "Agent model call duration");

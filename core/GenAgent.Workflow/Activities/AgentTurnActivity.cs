@@ -3,6 +3,7 @@ using System.Text.Json;
 using GenAgent.Core.Images;
 using GenAgent.Core.Protocol;
 using GenAgent.Core.Sessions;
+using GenAgent.Core.Telemetry;
 using Microsoft.DurableTask;
 using Microsoft.Extensions.AI;
 using Microsoft.Extensions.Logging;
@@ -29,9 +30,19 @@ public sealed class AgentTurnActivity(IChatClient chatClient, IImageStore store,
         }
 
         var messages = await ConversationRenderer.RenderAsync(input.Conversation, store).ConfigureAwait(false);
+        using var span = GenAgentTelemetry.Source.StartActivity("agent_turn");
+        span?.SetTag("genagent.session", input.SessionId);
+        span?.SetTag("genagent.turn", input.Turn);
         var stopwatch = Stopwatch.StartNew();
         var response = await chatClient.GetResponseAsync(messages).ConfigureAwait(false);
         var seconds = stopwatch.Elapsed.TotalSeconds;
+        GenAgentTelemetry.ModelTurns.Add(1);
+        GenAgentTelemetry.ModelSeconds.Record(seconds);
+        if (response.Usage is { } tokens)
+        {
+            GenAgentTelemetry.TokensUsed.Add(tokens.InputTokenCount ?? 0, new KeyValuePair<string, object?>("direction", "input"));
+            GenAgentTelemetry.TokensUsed.Add(tokens.OutputTokenCount ?? 0, new KeyValuePair<string, object?>("direction", "output"));
+        }
 
         var usage = response.Usage is { } u ? new TokenUsage(u.InputTokenCount ?? 0, u.OutputTokenCount ?? 0) : null;
         var result = new AgentTurnResult(response.Text, usage, seconds);

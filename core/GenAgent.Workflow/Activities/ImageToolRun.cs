@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using GenAgent.Core.Images;
+using GenAgent.Core.Telemetry;
 using GenAgent.Core.Tools;
 using Microsoft.Extensions.Logging;
 
@@ -14,13 +15,29 @@ internal static class ImageToolRun
         var existing = await store.TryGetAsync(key).ConfigureAwait(false);
         if (existing is not null)
         {
+            GenAgentTelemetry.ToolCalls.Add(1, new("tool", tool), new("result", "cached"));
             logger.ReusedImage(input.SessionId, input.Turn, tool, key);
             return new ImageToolResult(ImageInfo.PngRef(key, existing), 0, null, Reused: true);
         }
 
+        using var span = GenAgentTelemetry.Source.StartActivity(tool);
+        span?.SetTag("genagent.session", input.SessionId);
+        span?.SetTag("genagent.turn", input.Turn);
         var stopwatch = Stopwatch.StartNew();
-        var image = await call().ConfigureAwait(false);
+        GeneratedImage image;
+        try
+        {
+            image = await call().ConfigureAwait(false);
+        }
+        catch (Exception failure) when (failure is TransientToolException or PermanentToolException)
+        {
+            GenAgentTelemetry.ToolCalls.Add(1, new("tool", tool), new("result", failure is TransientToolException ? "transient" : "permanent"));
+            span?.SetStatus(ActivityStatusCode.Error, failure.Message);
+            throw;
+        }
         var seconds = stopwatch.Elapsed.TotalSeconds;
+        GenAgentTelemetry.ToolCalls.Add(1, new("tool", tool), new("result", "ok"));
+        GenAgentTelemetry.ToolSeconds.Record(seconds, new KeyValuePair<string, object?>("tool", tool));
         if (image.Png.Length == 0)
             throw new PermanentToolException($"{tool} returned an empty image.");
         await store.PutAsync(key, image.Png, "image/png").ConfigureAwait(false);

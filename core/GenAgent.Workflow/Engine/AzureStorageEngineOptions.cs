@@ -9,6 +9,12 @@ public sealed record AzureStorageEngineOptions(string ConnectionString, string T
     /// </summary>
     public TimeSpan WorkItemVisibilityTimeout { get; init; } = TimeSpan.FromSeconds(30);
 
+    /// <summary>
+    /// How long an orchestration message a worker took stays hidden. DTFx's default is five minutes, so a process that
+    /// died right after starting a session left it pending that long; orchestration episodes take milliseconds.
+    /// </summary>
+    public TimeSpan ControlQueueVisibilityTimeout { get; init; } = TimeSpan.FromSeconds(30);
+
     /// <summary>The longest wait between queue polls when idle.</summary>
     public TimeSpan MaxQueuePollingInterval { get; init; } = TimeSpan.FromSeconds(1);
 }

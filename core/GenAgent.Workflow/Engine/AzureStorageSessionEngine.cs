@@ -48,6 +48,7 @@ public sealed class AzureStorageSessionEngine : SessionEngineBase
             PartitionCount = 1,
             MaxQueuePollingInterval = storage.MaxQueuePollingInterval,
             WorkItemQueueVisibilityTimeout = storage.WorkItemVisibilityTimeout,
+            ControlQueueVisibilityTimeout = storage.ControlQueueVisibilityTimeout,
             LoggerFactory = loggerFactory,
         };
         var service = new AzureStorageOrchestrationService(settings);

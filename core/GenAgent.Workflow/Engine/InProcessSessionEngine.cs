@@ -37,6 +37,7 @@ public sealed class InProcessSessionEngine : SessionEngineBase
     {
         ArgumentNullException.ThrowIfNull(configureServices);
         var options = workflow ?? new WorkflowOptions();
+        QuietSidecarLogging();
         // The in-memory backend logs every gRPC call below Warning.
         var loggerFactory = LoggerFactory.Create(b => b.SetMinimumLevel(LogLevel.Warning));
         var host = await DurableTaskTestHost.StartAsync(
@@ -60,6 +61,21 @@ public sealed class InProcessSessionEngine : SessionEngineBase
     {
         ArgumentNullException.ThrowIfNull(core);
         return CreateAsync(services => services.AddGenAgentCore(core), workflow, cancellationToken);
+    }
+
+    /// <summary>
+    /// The backend's sidecar is a web host of its own, configured only from the environment, that logs every gRPC call at
+    /// Information on stdout. Unless the user chose otherwise: Warning and up, on stderr, so a host's stdout stays its own.
+    /// </summary>
+    private static void QuietSidecarLogging()
+    {
+        SetIfUnset("Logging__LogLevel__Default", "Warning");
+        SetIfUnset("Logging__Console__LogToStandardErrorThreshold", "Trace");
+    }
+
+    private static void SetIfUnset(string name, string value)
+    {
+        if (Environment.GetEnvironmentVariable(name) is null) Environment.SetEnvironmentVariable(name, value);
     }
 
     public override async Task<SessionSnapshot?> GetAsync(string sessionId, CancellationToken cancellationToken = default)

@@ -33,6 +33,8 @@ internal sealed class SessionRun
         _logger = context.CreateReplaySafeLogger<AgentSessionOrchestrator>();
         _retry = ToolRetry.Options(input.Workflow ?? new WorkflowOptions(), _id, _logger);
         _startedAt = context.CurrentUtcDateTime;
+        // A user's starting image is "the latest image" the editing tool works on until the first tool result.
+        _lastImage = input.Request.InputImage;
         // Created once so an event raised at any point is seen at the next check.
         _cancel = context.WaitForExternalEvent<object?>(WorkflowNames.CancelEvent);
     }
