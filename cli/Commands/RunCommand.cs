@@ -1,6 +1,7 @@
 using System.CommandLine;
 using GenAgent.Cli.Hosting;
 using GenAgent.Cli.Output;
+using GenAgent.Core.Protocol;
 using GenAgent.Core.Sessions;
 using Spectre.Console;
 
@@ -60,6 +61,9 @@ internal static class RunCommand
     {
         if (sessionOptions.Validate() is { Count: > 0 } problems) throw new CliException(problems[0]);
         var (_, options) = CliConfiguration.Resolve(CliConfiguration.Build(), profile);
+        // Without an editor backend the model must not be offered the editing tool.
+        if (string.IsNullOrWhiteSpace(options.Editor.Backend))
+            sessionOptions = sessionOptions with { Tools = [ToolNames.Generate] };
         var output = OutFolder.Prepare(outPath);
         var console = CliConsole.For(json);
 
