@@ -1,5 +1,4 @@
 using System.Net.Http.Json;
-using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
 using GenAgent.Core.Configuration;
 using GenAgent.Core.Tools;
@@ -36,40 +35,9 @@ internal sealed class GenAgentServerClient
     public async Task<GeneratedImage> PostAsync<TRequest>(TRequest body, JsonTypeInfo<TRequest> typeInfo, CancellationToken cancellationToken)
     {
         using var message = new HttpRequestMessage(HttpMethod.Post, endpoint) { Content = JsonContent.Create(body, typeInfo) };
-        BackendAuth.Apply(message, baseUri, options.ApiKey);
-        string text;
-        int status;
-        try
-        {
-            using var response = await httpClient.SendAsync(message, cancellationToken).ConfigureAwait(false);
-            status = (int)response.StatusCode;
-            text = await response.Content.ReadAsStringAsync(cancellationToken).ConfigureAwait(false);
-        }
-        catch (Exception ex) when (BackendFailures.FromTransport(ex, Source, cancellationToken) is { } mapped)
-        {
-            throw mapped;
-        }
-
-        if (status is < 200 or > 299)
-        {
-            throw BackendFailures.FromStatus(status, text, Source, section);
-        }
-
-        ServerReply? reply;
-        try
-        {
-            reply = JsonSerializer.Deserialize(text, GenAgentServerJsonContext.Default.ServerReply);
-        }
-        catch (JsonException ex)
-        {
-            throw new PermanentToolException($"{Source} replied with something that is not a generate reply: {BackendFailures.Excerpt(text)}", ex);
-        }
-
-        if (reply is null)
-        {
-            throw new PermanentToolException($"{Source} replied with JSON null.");
-        }
-
+        var (reply, text) = await BackendExchange.SendAsync(
+            httpClient, message, baseUri, options.ApiKey, Source, section, GenAgentServerJsonContext.Default.ServerReply, "a generate reply", cancellationToken)
+            .ConfigureAwait(false);
         if (!string.Equals(reply.Status, Success, StringComparison.OrdinalIgnoreCase))
         {
             throw new PermanentToolException(

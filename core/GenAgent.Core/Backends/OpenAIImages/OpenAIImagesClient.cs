@@ -1,7 +1,6 @@
 using System.Globalization;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
-using System.Text.Json;
 using GenAgent.Core.Configuration;
 using GenAgent.Core.Tools;
 
@@ -68,36 +67,10 @@ public sealed class OpenAIImagesClient : IImageGenerator, IImageEditor
 
     private async Task<GeneratedImage> SendAsync(HttpRequestMessage message, CancellationToken cancellationToken)
     {
-        BackendAuth.Apply(message, baseUri, options.ApiKey);
-        string body;
-        int status;
-        try
-        {
-            using var response = await httpClient.SendAsync(message, cancellationToken).ConfigureAwait(false);
-            status = (int)response.StatusCode;
-            body = await response.Content.ReadAsStringAsync(cancellationToken).ConfigureAwait(false);
-        }
-        catch (Exception ex) when (BackendFailures.FromTransport(ex, source, cancellationToken) is { } mapped)
-        {
-            throw mapped;
-        }
-
-        if (status is < 200 or > 299)
-        {
-            throw BackendFailures.FromStatus(status, body, source, section);
-        }
-
-        ImagesResponse? reply;
-        try
-        {
-            reply = JsonSerializer.Deserialize(body, OpenAIImagesJsonContext.Default.ImagesResponse);
-        }
-        catch (JsonException ex)
-        {
-            throw new PermanentToolException($"{source} replied with something that is not an images response: {BackendFailures.Excerpt(body)}", ex);
-        }
-
-        var first = reply?.Data is [var datum, ..] ? datum : null;
+        var (reply, body) = await BackendExchange.SendAsync(
+            httpClient, message, baseUri, options.ApiKey, source, section, OpenAIImagesJsonContext.Default.ImagesResponse, "an images response", cancellationToken)
+            .ConfigureAwait(false);
+        var first = reply.Data is [var datum, ..] ? datum : null;
         if (first is null)
         {
             throw new PermanentToolException($"{source} replied without data[0]: {BackendFailures.Excerpt(body)}");
