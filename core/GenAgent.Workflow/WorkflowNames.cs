@@ -15,4 +15,7 @@ public static class WorkflowNames
 
     /// <summary>The external event that asks a session to stop.</summary>
     public const string CancelEvent = "cancel";
+
+    /// <summary>The external event that carries a user's follow-up message (its payload is the text).</summary>
+    public const string FollowUpEvent = "followUp";
 }

@@ -91,6 +91,14 @@ public sealed class AzureStorageSessionEngine : SessionEngineBase
         await _client.RaiseEventAsync(state.OrchestrationInstance, WorkflowNames.CancelEvent, eventData: null!).ConfigureAwait(false);
     }
 
+    public override async Task SendFollowUpAsync(string sessionId, string text, CancellationToken cancellationToken = default)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        var state = await _client.GetOrchestrationStateAsync(sessionId).ConfigureAwait(false)
+            ?? throw new InvalidOperationException($"Session {sessionId} does not exist.");
+        await _client.RaiseEventAsync(state.OrchestrationInstance, WorkflowNames.FollowUpEvent, text).ConfigureAwait(false);
+    }
+
     /// <summary>Stops this worker. <paramref name="isForced"/> abandons work in flight, as a crash would; another engine on the hub picks it up.</summary>
     public async Task StopAsync(bool isForced)
     {

@@ -20,4 +20,7 @@ public interface ISessionEngine : IAsyncDisposable
 
     /// <summary>Asks the session to stop after its current step; it ends with <see cref="OutcomeKind.Cancelled"/>.</summary>
     Task CancelAsync(string sessionId, CancellationToken cancellationToken = default);
+
+    /// <summary>Sends a user's follow-up message ("make it snowy") to a session; it continues with a new episode.</summary>
+    Task SendFollowUpAsync(string sessionId, string text, CancellationToken cancellationToken = default);
 }

@@ -88,6 +88,9 @@ public sealed class InProcessSessionEngine : SessionEngineBase
     public override Task CancelAsync(string sessionId, CancellationToken cancellationToken = default) =>
         _host.Client.RaiseEventAsync(sessionId, WorkflowNames.CancelEvent, eventPayload: null, cancellationToken);
 
+    public override Task SendFollowUpAsync(string sessionId, string text, CancellationToken cancellationToken = default) =>
+        _host.Client.RaiseEventAsync(sessionId, WorkflowNames.FollowUpEvent, text, cancellationToken);
+
     public override async ValueTask DisposeAsync()
     {
         await _host.DisposeAsync().ConfigureAwait(false);

@@ -33,6 +33,8 @@ public abstract class SessionEngineBase(WorkflowOptions workflow) : ISessionEngi
 
     public abstract Task CancelAsync(string sessionId, CancellationToken cancellationToken = default);
 
+    public abstract Task SendFollowUpAsync(string sessionId, string text, CancellationToken cancellationToken = default);
+
     public async Task<SessionSnapshot> WaitForCompletionAsync(string sessionId, IProgress<SessionProgress>? progress = null, CancellationToken cancellationToken = default)
     {
         SessionProgress? last = null;
