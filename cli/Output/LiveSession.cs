@@ -65,6 +65,7 @@ internal sealed class LiveSession(IAnsiConsole console, ISessionEngine engine, I
         SessionPhase.Editing => $"round {progress.Round}: editing",
         SessionPhase.Finalizing => "finalizing",
         SessionPhase.Completed => "completed",
+        SessionPhase.AwaitingFollowUp => $"episode {progress.Episode} done: waiting for a follow-up",
         _ => throw new InvalidOperationException($"Unknown session phase {progress.Phase}."),
     } + $" ({progress.ImagesUsed} image{(progress.ImagesUsed == 1 ? "" : "s")} so far)";
 
