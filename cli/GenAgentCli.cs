@@ -12,6 +12,7 @@ internal static class GenAgentCli
         ResumeCommand.Create(),
         StatusCommand.Create(),
         EvalCommand.Create(),
+        ServeCommand.Create(),
     };
 
     public static async Task<int> InvokeAsync(string[] args)

@@ -20,8 +20,9 @@ internal static class RunCommand
         var profile = CommonOptions.Profile();
         var maxImages = CommonOptions.Range("--max-images", "Most images the agent may make", 1, 16);
         var maxTurns = CommonOptions.Range("--max-turns", "Most model turns", 1, 64);
-        var effort = new Option<string?>("--effort") { Description = "low: one image, no reflection; medium: the agent loop (default); high: like medium for now." };
+        var effort = new Option<string?>("--effort") { Description = "low: one image, no reflection; medium: the agent loop (default); high: --candidates agent loops side by side, each with its own seeds, then the agent model judges their final images in pairs and the tournament winner is kept." };
         effort.AcceptOnlyFromAmong("low", "medium", "high");
+        var candidates = CommonOptions.Range("--candidates", "Candidate episodes with --effort high; each gets the full image and turn budgets", SessionOptions.MinCandidates, SessionOptions.MaxCandidates);
         var seed = new Option<long?>("--seed") { Description = "Base seed; each tool call derives its own from it (default 0)." };
         var size = CommonOptions.Size(ImageSize.Default.ToString());
         var image = new Option<FileInfo>("--image") { Description = "An image to start from (PNG, JPEG or WebP)." };
@@ -33,7 +34,7 @@ internal static class RunCommand
 
         var command = new Command("run", "Run one agent session for a prompt and write its images and report.")
         {
-            prompt, profile, maxImages, maxTurns, effort, seed, size, image, output, json, store, taskHub,
+            prompt, profile, maxImages, maxTurns, effort, candidates, seed, size, image, output, json, store, taskHub,
         };
         command.SetAction((parse, cancellationToken) =>
         {
@@ -44,6 +45,7 @@ internal static class RunCommand
                 MaxImages = parse.GetValue(maxImages) ?? defaults.MaxImages,
                 MaxTurns = parse.GetValue(maxTurns) ?? defaults.MaxTurns,
                 Effort = parse.GetValue(effort) is { } e ? Enum.Parse<Effort>(e, ignoreCase: true) : defaults.Effort,
+                Candidates = parse.GetValue(candidates) ?? defaults.Candidates,
                 Seed = defaults.Seed with { Base = parse.GetValue(seed) ?? defaults.Seed.Base },
                 Width = pixels.Width,
                 Height = pixels.Height,

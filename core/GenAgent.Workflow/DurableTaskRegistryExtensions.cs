@@ -16,6 +16,7 @@ public static class DurableTaskRegistryExtensions
             .AddActivity<GenerateImageActivity>()
             .AddActivity<EditImageActivity>()
             .AddActivity<PublishProgressActivity>()
-            .AddActivity<FinalizeSessionActivity>();
+            .AddActivity<FinalizeSessionActivity>()
+            .AddActivity<CompareImagesActivity>();
     }
 }

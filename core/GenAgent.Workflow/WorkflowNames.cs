@@ -12,6 +12,7 @@ public static class WorkflowNames
     public const string EditImage = nameof(EditImageActivity);
     public const string PublishProgress = nameof(PublishProgressActivity);
     public const string FinalizeSession = nameof(FinalizeSessionActivity);
+    public const string CompareImages = nameof(CompareImagesActivity);
 
     /// <summary>The external event that asks a session to stop.</summary>
     public const string CancelEvent = "cancel";

@@ -13,6 +13,19 @@ public sealed record SeedPolicy(SeedMode Mode = SeedMode.PerTurn, long Base = 0)
         SeedMode.PerTurn => unchecked(Base + (turn * 7919L)),
         _ => throw new InvalidOperationException($"Unknown seed mode {Mode}."),
     };
+
+    /// <summary>
+    /// The distance between the bases of two candidate episodes of <see cref="Effort.High"/>: a prime far above
+    /// the per-turn step times any turn budget, so no two candidates ever ask for the same seed.
+    /// </summary>
+    public const long CandidateStride = 1_000_003L;
+
+    /// <summary>The policy of candidate <paramref name="index"/> (0-based): the same mode with its own base.</summary>
+    public SeedPolicy ForCandidate(int index)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(index);
+        return this with { Base = unchecked(Base + (index * CandidateStride)) };
+    }
 }
 
 public enum SeedMode

@@ -25,9 +25,29 @@ public sealed record SessionOptions
 
     public Effort Effort { get; init; } = Effort.Medium;
 
+    /// <summary>
+    /// How many candidate episodes <see cref="Effort.High"/> runs side by side before a pairwise judge picks one.
+    /// Each candidate gets the image and turn budgets above; the other efforts ignore this.
+    /// </summary>
+    [Range(MinCandidates, MaxCandidates)]
+    public int Candidates { get; init; } = 3;
+
+    public const int MinCandidates = 2;
+    public const int MaxCandidates = 8;
+
     /// <summary>How many times the model is told what was wrong with its output before the session fails.</summary>
     [Range(0, 5)]
     public int MaxCorrections { get; init; } = 2;
+
+    /// <summary>
+    /// How long a session waits for a follow-up message after an episode ends, in seconds. 0 (the default) ends the
+    /// session at once, which is what a caller that waits for completion (<c>genagent run</c>) needs.
+    /// </summary>
+    [Range(0, MaxFollowUpWindowSeconds)]
+    public int FollowUpWindowSeconds { get; init; }
+
+    /// <summary>Seven days: a conversation left open longer holds orchestration state for nothing.</summary>
+    public const int MaxFollowUpWindowSeconds = 7 * 24 * 3600;
 
     /// <summary>Checks the options and returns the problems, each naming its field; empty when valid.</summary>
     public IReadOnlyList<string> Validate()
@@ -37,7 +57,10 @@ public sealed record SessionOptions
         if (MaxTurns is < 1 or > 64) problems.Add("maxTurns must be between 1 and 64.");
         if (Width is < 64 or > 4096) problems.Add("width must be between 64 and 4096.");
         if (Height is < 64 or > 4096) problems.Add("height must be between 64 and 4096.");
+        if (Candidates is < MinCandidates or > MaxCandidates) problems.Add($"candidates must be between {MinCandidates} and {MaxCandidates}.");
         if (MaxCorrections is < 0 or > 5) problems.Add("maxCorrections must be between 0 and 5.");
+        if (FollowUpWindowSeconds is < 0 or > MaxFollowUpWindowSeconds)
+            problems.Add($"followUpWindowSeconds must be between 0 and {MaxFollowUpWindowSeconds}.");
         if (Tools.Count == 0 || !Tools.Contains(ToolNames.Generate)) problems.Add($"tools must include {ToolNames.Generate}.");
         foreach (var tool in Tools.Where(t => !ToolNames.IsKnown(t)))
             problems.Add($"tools: unknown tool '{tool}' (known: {string.Join(", ", ToolNames.All)}).");

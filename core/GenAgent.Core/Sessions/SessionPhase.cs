@@ -10,6 +10,8 @@ public enum SessionPhase
     Editing,
     Finalizing,
     Completed,
+    /// <summary>An episode ended and the session waits for a follow-up message, a cancel, or its window to close.</summary>
+    AwaitingFollowUp,
 }
 
 /// <summary>Live progress, published as the orchestration's custom status.</summary>
@@ -23,4 +25,6 @@ public sealed record SessionProgress
     public string? LastThink { get; init; }
     public ImageRef? LastImage { get; init; }
     public int ImagesUsed { get; init; }
+    /// <summary>1 for the first prompt; each follow-up message starts the next episode.</summary>
+    public int Episode { get; init; } = 1;
 }

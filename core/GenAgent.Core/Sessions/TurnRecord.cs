@@ -10,6 +10,8 @@ public sealed record TurnRecord
 {
     public required int Index { get; init; }
     public required TurnKind Kind { get; init; }
+    /// <summary>The episode the turn belongs to: 1 for the first prompt, one more for each follow-up.</summary>
+    public int Episode { get; init; } = 1;
     public string? Think { get; init; }
     public string? Judgment { get; init; }
     public string? Tool { get; init; }

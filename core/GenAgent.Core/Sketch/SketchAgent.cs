@@ -29,22 +29,31 @@ public sealed partial class SketchAgent : IChatClient
     {
         ArgumentNullException.ThrowIfNull(messages);
         cancellationToken.ThrowIfCancellationRequested();
-        var conversation = SketchConversation.Read([.. messages]);
+        List<ChatMessage> list = [.. messages];
+        if (IsComparison(list))
+        {
+            return Task.FromResult(Respond(Compare(list), ApproximateTokens(list)));
+        }
+
+        var conversation = SketchConversation.Read(list);
         var text = Decide(conversation, _perception);
         if (options?.StopSequences?.Contains(ToolCallEnd) == true && text.EndsWith(ToolCallEnd, StringComparison.Ordinal))
         {
             text = text[..^ToolCallEnd.Length];
         }
 
-        var input = conversation.ApproximateInputTokens;
+        return Task.FromResult(Respond(text, conversation.ApproximateInputTokens));
+    }
+
+    private static ChatResponse Respond(string text, int input)
+    {
         var output = Math.Max(1, text.Length / 4);
-        var response = new ChatResponse(new ChatMessage(ChatRole.Assistant, text))
+        return new ChatResponse(new ChatMessage(ChatRole.Assistant, text))
         {
             ModelId = ModelId,
             FinishReason = ChatFinishReason.Stop,
             Usage = new UsageDetails { InputTokenCount = input, OutputTokenCount = output, TotalTokenCount = input + output },
         };
-        return Task.FromResult(response);
     }
 
     public async IAsyncEnumerable<ChatResponseUpdate> GetStreamingResponseAsync(

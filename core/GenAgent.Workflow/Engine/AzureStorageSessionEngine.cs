@@ -65,7 +65,8 @@ public sealed class AzureStorageSessionEngine : SessionEngineBase
             Activity<GenerateImageActivity>(WorkflowNames.GenerateImage, shims, services),
             Activity<EditImageActivity>(WorkflowNames.EditImage, shims, services),
             Activity<PublishProgressActivity>(WorkflowNames.PublishProgress, shims, services),
-            Activity<FinalizeSessionActivity>(WorkflowNames.FinalizeSession, shims, services));
+            Activity<FinalizeSessionActivity>(WorkflowNames.FinalizeSession, shims, services),
+            Activity<CompareImagesActivity>(WorkflowNames.CompareImages, shims, services));
         await worker.StartAsync().ConfigureAwait(false);
 
         // DTFx's own default converter is Newtonsoft with type names; the shims speak System.Text.Json.

@@ -5,7 +5,8 @@ namespace GenAgent.Workflow.Orchestrations;
 
 /// <summary>
 /// The agent loop of one session: think, call a tool, look at the image, decide. Deterministic; every side effect
-/// lives in an activity. See <see cref="SessionRun"/> for the steps.
+/// lives in an activity. See <see cref="SessionRun"/> for the steps; effort high runs <see cref="TournamentRun"/> instead,
+/// whose candidates are medium-effort sub-orchestrations of this same class.
 /// </summary>
 public sealed class AgentSessionOrchestrator : TaskOrchestrator<SessionInput, Trajectory>
 {
@@ -13,6 +14,8 @@ public sealed class AgentSessionOrchestrator : TaskOrchestrator<SessionInput, Tr
     {
         ArgumentNullException.ThrowIfNull(context);
         ArgumentNullException.ThrowIfNull(input);
-        return new SessionRun(context, input).RunAsync();
+        return input.Request.Options.Effort == Effort.High
+            ? new TournamentRun(context, input).RunAsync()
+            : new SessionRun(context, input).RunAsync();
     }
 }

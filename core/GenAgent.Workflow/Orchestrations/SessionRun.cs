@@ -7,10 +7,14 @@ using Microsoft.Extensions.Logging;
 
 namespace GenAgent.Workflow.Orchestrations;
 
-/// <summary>The state of one execution of <see cref="AgentSessionOrchestrator"/>. Runs inside the orchestrator: no I/O, clocks or randomness.</summary>
+/// <summary>
+/// The state of one execution of <see cref="AgentSessionOrchestrator"/>: one episode, then, when the options leave a
+/// follow-up window open, the wait for the next message. Runs inside the orchestrator: no I/O, clocks or randomness.
+/// </summary>
 internal sealed class SessionRun
 {
     private readonly TaskOrchestrationContext _context;
+    private readonly SessionInput _input;
     private readonly string _id;
     private readonly SessionRequest _request;
     private readonly SessionOptions _options;
@@ -18,23 +22,43 @@ internal sealed class SessionRun
     private readonly ILogger _logger;
     private readonly DateTimeOffset _startedAt;
     private readonly Task<object?> _cancel;
+    private readonly int _episode;
+    private readonly int _firstTurn;
+    private readonly int _imagesBefore;
     private readonly List<ConversationMessage> _conversation = [];
+    // Indices into _conversation of failed replies and their corrections: later episodes need not see them.
+    private readonly HashSet<int> _corrections = [];
     private readonly List<TurnRecord> _turns = [];
-    private SessionProgress _progress = new() { Phase = SessionPhase.Starting };
+    private readonly List<FollowUpRecord> _followUps = [];
+    private SessionProgress _progress;
     private ImageRef? _lastImage;
     private int _imagesUsed;
+    private int _nextTurn;
 
     public SessionRun(TaskOrchestrationContext context, SessionInput input)
     {
         _context = context;
+        _input = input;
         _id = input.SessionId;
         _request = input.Request;
         _options = input.Request.Options;
         _logger = context.CreateReplaySafeLogger<AgentSessionOrchestrator>();
         _retry = ToolRetry.Options(input.Workflow ?? new WorkflowOptions(), _id, _logger);
-        _startedAt = context.CurrentUtcDateTime;
+        var earlier = input.Conversation;
+        _episode = earlier?.Episode ?? 1;
+        _firstTurn = earlier?.NextTurn ?? 0;
+        _nextTurn = _firstTurn;
+        _startedAt = earlier?.StartedAt ?? context.CurrentUtcDateTime;
         // A user's starting image is "the latest image" the editing tool works on until the first tool result.
-        _lastImage = input.Request.InputImage;
+        _lastImage = earlier is null ? input.Request.InputImage : earlier.LastImage;
+        if (earlier is not null)
+        {
+            _conversation.AddRange(earlier.Messages);
+            _turns.AddRange(earlier.Turns);
+            _followUps.AddRange(earlier.FollowUps);
+        }
+        _imagesBefore = _turns.Count(t => t.Image is not null);
+        _progress = new() { Phase = SessionPhase.Starting, Episode = _episode, ImagesUsed = _imagesBefore, LastImage = _lastImage };
         // Created once so an event raised at any point is seen at the next check.
         _cancel = context.WaitForExternalEvent<object?>(WorkflowNames.CancelEvent);
     }
@@ -43,15 +67,32 @@ internal sealed class SessionRun
 
     public async Task<Trajectory> RunAsync()
     {
-        _logger.SessionStarted(_id, _options.MaxImages, _options.MaxTurns, _options.Effort);
-        _conversation.Add(ConversationMessage.System(SystemPrompt.Build(_options.Tools)));
-        _conversation.Add(PromptMessages.UserPrompt(_request.Prompt, _request.InputImage));
-
-        // Effort.High (several candidate episodes judged against each other) is not built yet; it runs as Medium.
-        var corrections = 0;
-        for (var turn = 0; turn < _options.MaxTurns; turn++)
+        if (_input.Conversation is null)
         {
-            if (CancelRequested) return await EndAsync(OutcomeKind.Cancelled, "cancelled on request");
+            _logger.SessionStarted(_id, _options.MaxImages, _options.MaxTurns, _options.Effort);
+            _conversation.Add(ConversationMessage.System(SystemPrompt.Build(_options.Tools)));
+            _conversation.Add(PromptMessages.UserPrompt(_request.Prompt, _request.InputImage));
+        }
+        else
+        {
+            _logger.EpisodeStarted(_id, _episode, _firstTurn);
+        }
+
+        var outcome = await RunEpisodeAsync();
+        var trajectory = await FinalizeAsync(outcome);
+        if (_options.FollowUpWindowSeconds == 0 || outcome.Kind is OutcomeKind.Failed or OutcomeKind.Cancelled)
+            return Complete(trajectory);
+        return await AwaitFollowUpAsync(trajectory);
+    }
+
+    /// <summary>The agent loop for one prompt or follow-up; the budgets apply per episode.</summary>
+    private async Task<Outcome> RunEpisodeAsync()
+    {
+        var corrections = 0;
+        for (var turn = _firstTurn; turn < _firstTurn + _options.MaxTurns; turn++)
+        {
+            if (CancelRequested) return Cancelled();
+            _nextTurn = turn + 1;
 
             SetProgress(_progress with { Turn = turn, Phase = SessionPhase.Thinking });
             AgentTurnResult result;
@@ -62,9 +103,9 @@ internal sealed class SessionRun
             }
             catch (TaskFailedException ex)
             {
-                return await EndAsync(OutcomeKind.Failed, ex.FailureDetails.ErrorMessage);
+                return new Outcome(OutcomeKind.Failed, ex.FailureDetails.ErrorMessage);
             }
-            if (CancelRequested) return await EndAsync(OutcomeKind.Cancelled, "cancelled on request");
+            if (CancelRequested) return Cancelled();
 
             AgentReply reply;
             try
@@ -77,8 +118,10 @@ internal sealed class SessionRun
                 _logger.ProtocolViolation(_id, turn, violation.Kind, violation.Message);
                 _turns.Add(Record(turn, TurnKind.ProtocolError, result) with { Error = violation.Message });
                 if (++corrections > _options.MaxCorrections)
-                    return await EndAsync(OutcomeKind.Failed, $"model output broke the protocol: {violation.Message}");
+                    return new Outcome(OutcomeKind.Failed, $"model output broke the protocol: {violation.Message}");
+                _corrections.Add(_conversation.Count);
                 _conversation.Add(ConversationMessage.Assistant(result.Text));
+                _corrections.Add(_conversation.Count);
                 _conversation.Add(PromptMessages.Correction(violation, _options.Tools));
                 continue;
             }
@@ -87,19 +130,21 @@ internal sealed class SessionRun
             if (reply.IsDone)
             {
                 _turns.Add(Record(turn, TurnKind.Done, result, reply));
-                return await EndAsync(OutcomeKind.Done);
+                // A later episode should see the verdict the follow-up answers.
+                _conversation.Add(ConversationMessage.Assistant(reply.Normalized));
+                return new Outcome(OutcomeKind.Done);
             }
             if (_imagesUsed >= _options.MaxImages)
             {
                 _turns.Add(Record(turn, TurnKind.BudgetStop, result, reply));
-                return await EndAsync(OutcomeKind.ImageBudgetReached, $"the image budget of {_options.MaxImages} is spent");
+                return new Outcome(OutcomeKind.ImageBudgetReached, $"the image budget of {_options.MaxImages} is spent");
             }
 
             var failure = await CallToolAsync(turn, reply, result);
-            if (failure is not null) return await EndAsync(OutcomeKind.Failed, failure);
-            if (_options.Effort == Effort.Low) return await EndAsync(OutcomeKind.Done);
+            if (failure is not null) return new Outcome(OutcomeKind.Failed, failure);
+            if (_options.Effort == Effort.Low) return new Outcome(OutcomeKind.Done);
         }
-        return await EndAsync(OutcomeKind.TurnBudgetReached, $"the turn budget of {_options.MaxTurns} is spent");
+        return new Outcome(OutcomeKind.TurnBudgetReached, $"the turn budget of {_options.MaxTurns} is spent");
     }
 
     /// <summary>Runs the tool the reply asked for and records the turn; returns the failure reason, or null on success.</summary>
@@ -137,7 +182,7 @@ internal sealed class SessionRun
         _conversation.Add(ConversationMessage.Assistant(reply.Normalized));
         _conversation.Add(PromptMessages.ToolResponse(image.Image));
 
-        SetProgress(_progress with { Phase = SessionPhase.Thinking, LastImage = image.Image, ImagesUsed = _imagesUsed });
+        SetProgress(_progress with { Phase = SessionPhase.Thinking, LastImage = image.Image, ImagesUsed = _imagesBefore + _imagesUsed });
         await _context.CallActivityAsync<bool>(
             WorkflowNames.PublishProgress, new PublishProgressInput(_id, _progress, Snapshot(outcome: null)));
         return null;
@@ -155,10 +200,71 @@ internal sealed class SessionRun
                 $"{ToolNames.Edit} edits the latest image, and there is none yet; call {ToolNames.Generate} first.", reply.Raw);
     }
 
-    private static TurnRecord Record(int turn, TurnKind kind, AgentTurnResult result, AgentReply? reply = null) => new()
+    /// <summary>
+    /// Waits for a follow-up, a cancel or the end of the window. A follow-up continues the session as a new execution
+    /// (ContinueAsNew) so history stays one episode long; events that arrive meanwhile are carried over, not lost.
+    /// A cancel while waiting ends the session <see cref="OutcomeKind.Cancelled"/> with the last image kept as final.
+    /// </summary>
+    private async Task<Trajectory> AwaitFollowUpAsync(Trajectory trajectory)
+    {
+        _logger.AwaitingFollowUp(_id, _episode, trajectory.Outcome!.Kind, _options.FollowUpWindowSeconds);
+        SetProgress(_progress with { Phase = SessionPhase.AwaitingFollowUp });
+        using var closeWindow = new CancellationTokenSource();
+        var window = _context.CreateTimer(_context.CurrentUtcDateTime.AddSeconds(_options.FollowUpWindowSeconds), closeWindow.Token);
+        while (true)
+        {
+            var followUp = _context.WaitForExternalEvent<string?>(WorkflowNames.FollowUpEvent);
+            await Task.WhenAny(_cancel, followUp, window);
+            if (CancelRequested)
+            {
+                CloseWindow(closeWindow);
+                return Complete(await FinalizeAsync(new Outcome(OutcomeKind.Cancelled, "cancelled while waiting for a follow-up")));
+            }
+            if (!followUp.IsCompleted)
+            {
+                _logger.FollowUpWindowClosed(_id);
+                return Complete(trajectory);
+            }
+
+            var text = await followUp;
+            if (string.IsNullOrWhiteSpace(text))
+            {
+                _logger.EmptyFollowUpIgnored(_id);
+                continue;
+            }
+            CloseWindow(closeWindow);
+            ContinueWithFollowUp(text);
+            return trajectory;
+        }
+    }
+
+    // Synchronous on purpose: CancelAsync resumes on the thread pool, outside the orchestrator's single-threaded replay.
+    private static void CloseWindow(CancellationTokenSource window) => window.Cancel();
+
+    private void ContinueWithFollowUp(string text)
+    {
+        var episode = _episode + 1;
+        _logger.FollowUpReceived(_id, episode);
+        var carried = _conversation.Where((_, index) => !_corrections.Contains(index)).ToList();
+        var state = new ConversationState
+        {
+            Episode = episode,
+            NextTurn = _nextTurn,
+            Messages = [.. ConversationCompaction.Compact(carried), PromptMessages.FollowUp(text)],
+            Turns = [.. _turns],
+            FollowUps = [.. _followUps, new FollowUpRecord(episode, _nextTurn, text.Trim(), _context.CurrentUtcDateTime)],
+            LastImage = _lastImage,
+            StartedAt = _startedAt,
+        };
+        SetProgress(_progress with { Phase = SessionPhase.Starting, Episode = episode, Round = 0 });
+        _context.ContinueAsNew(_input with { Conversation = state }, preserveUnprocessedEvents: true);
+    }
+
+    private TurnRecord Record(int turn, TurnKind kind, AgentTurnResult result, AgentReply? reply = null) => new()
     {
         Index = turn,
         Kind = kind,
+        Episode = _episode,
         Think = reply?.Think,
         Judgment = reply?.Judge,
         Tool = reply?.ToolCall?.Name,
@@ -167,6 +273,8 @@ internal sealed class SessionRun
         ModelSeconds = result.Seconds,
         Usage = result.Usage,
     };
+
+    private static Outcome Cancelled() => new(OutcomeKind.Cancelled, "cancelled on request");
 
     private void SetProgress(SessionProgress progress)
     {
@@ -181,18 +289,25 @@ internal sealed class SessionRun
         Options = _options,
         InputImage = _request.InputImage,
         Turns = [.. _turns],
+        FollowUps = [.. _followUps],
         Outcome = outcome,
         FinalImage = _lastImage,
         StartedAt = _startedAt,
         EndedAt = outcome is null ? null : _context.CurrentUtcDateTime,
     };
 
-    private async Task<Trajectory> EndAsync(OutcomeKind kind, string? reason = null)
+    /// <summary>Writes trajectory.json and final.png; runs at the end of every episode so the store is current while the session waits.</summary>
+    private async Task<Trajectory> FinalizeAsync(Outcome outcome)
     {
-        _logger.SessionEnded(_id, kind, reason);
-        var trajectory = Snapshot(new Outcome(kind, reason));
+        _logger.SessionEnded(_id, outcome.Kind, outcome.Reason);
+        var trajectory = Snapshot(outcome);
         SetProgress(_progress with { Phase = SessionPhase.Finalizing });
         await _context.CallActivityAsync<bool>(WorkflowNames.FinalizeSession, trajectory);
+        return trajectory;
+    }
+
+    private Trajectory Complete(Trajectory trajectory)
+    {
         SetProgress(_progress with { Phase = SessionPhase.Completed });
         return trajectory;
     }

@@ -1,0 +1,59 @@
+using System.CommandLine;
+using GenAgent.Api;
+using GenAgent.Api.Hosting;
+using GenAgent.Cli.Hosting;
+using GenAgent.Core.Protocol;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.Hosting;
+
+namespace GenAgent.Cli.Commands;
+
+/// <summary><c>genagent serve</c>: the session HTTP API on Kestrel, the same handlers the Functions app runs.</summary>
+internal static class ServeCommand
+{
+    public const string DefaultUrls = "http://127.0.0.1:5080";
+
+    public static Command Create()
+    {
+        var profile = CommonOptions.Profile();
+        var urls = new Option<string>("--urls")
+        {
+            Description = "Where to listen, ';'-separated (http://0.0.0.0:5080 for every interface: set --api-key then).",
+            DefaultValueFactory = _ => DefaultUrls,
+        };
+        var store = CommonOptions.Store();
+        var taskHub = CommonOptions.TaskHub();
+        var apiKey = new Option<string?>("--api-key")
+        {
+            Description = "Require this key in x-api-key or Authorization: Bearer (default GenAgent:Api:ApiKey; none: open).",
+        };
+        var command = new Command("serve", "Serve the session HTTP API (start, poll, follow up, cancel, report pages) until Ctrl+C.")
+        {
+            profile, urls, store, taskHub, apiKey,
+        };
+        command.SetAction((parse, cancellationToken) => ServeAsync(
+            parse.GetValue(profile), parse.GetValue(urls)!, parse.GetValue(store), parse.GetValue(taskHub)!, parse.GetValue(apiKey), cancellationToken));
+        return command;
+    }
+
+    private static async Task<int> ServeAsync(string? profile, string urls, string? durableStore, string taskHub, string? apiKey, CancellationToken cancellationToken)
+    {
+        var configuration = CliConfiguration.Build();
+        var (name, options) = CliConfiguration.Resolve(configuration, profile);
+        var api = new ApiOptions();
+        configuration.GetSection(ApiOptions.SectionName).Bind(api);
+        if (!string.IsNullOrEmpty(apiKey)) api.ApiKey = apiKey;
+        // Without an editor backend the model must not be offered the editing tool.
+        if (string.IsNullOrWhiteSpace(options.Editor.Backend)) api.AvailableTools = [ToolNames.Generate];
+
+        await using var host = await EngineFactory.CreateAsync(options, durableStore, taskHub, cancellationToken);
+        await using var app = ServeHost.Build(host.Engine, host.Store, api, urls);
+        await app.StartAsync(cancellationToken);
+        var engine = durableStore is null ? "in-process engine (sessions end with this process)" : $"Azure Storage engine, task hub {taskHub}";
+        await Console.Out.WriteLineAsync($"genagent serve: {string.Join(' ', app.Urls)}  profile {name}, {engine}, {(string.IsNullOrEmpty(api.ApiKey) ? "no API key" : "API key required")}. Ctrl+C stops.");
+        // Ctrl+C and SIGTERM stop the host: it stops accepting requests, lets in-flight ones finish, then the engine is disposed.
+        await app.WaitForShutdownAsync(CancellationToken.None);
+        return ExitCodes.Ok;
+    }
+}

@@ -1,0 +1,35 @@
+using System.ComponentModel.DataAnnotations;
+using GenAgent.Core.Protocol;
+
+namespace GenAgent.Api;
+
+/// <summary>Limits and access of the session HTTP API, bound from <c>GenAgent:Api</c>.</summary>
+public sealed class ApiOptions
+{
+    public const string SectionName = "GenAgent:Api";
+
+    /// <summary>
+    /// When set, every call must send it as <c>x-api-key</c> or <c>Authorization: Bearer</c>. Leave it empty only on a
+    /// loopback address or behind a gateway that authenticates (Azure function keys, Entra ID).
+    /// </summary>
+    public string? ApiKey { get; set; }
+
+    [Range(1, 100_000)]
+    public int MaxPromptLength { get; set; } = 2000;
+
+    /// <summary>The largest input image accepted, in decoded bytes.</summary>
+    [Range(1, 64 * 1024 * 1024)]
+    public int MaxImageBytes { get; set; } = 10 * 1024 * 1024;
+
+    /// <summary>
+    /// Lets <c>image.url</c> be an http(s) URL that the server downloads. Off by default: a server that fetches any URL a
+    /// caller names can be steered at internal addresses (cloud metadata endpoints, private services): SSRF.
+    /// </summary>
+    public bool AllowImageUrlFetch { get; set; }
+
+    /// <summary>
+    /// The tools this server's backends provide: a request's default, and the most it may ask for. Without an editor
+    /// backend the host leaves the editing tool out, so the model is never offered a tool that cannot run.
+    /// </summary>
+    public IReadOnlyList<string> AvailableTools { get; set; } = ToolNames.All;
+}

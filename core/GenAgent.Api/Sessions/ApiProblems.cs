@@ -1,0 +1,26 @@
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace GenAgent.Api.Sessions;
+
+/// <summary>The problem-details answers the handlers give; a 400 always names the field at fault.</summary>
+internal static class ApiProblems
+{
+    public static ValidationProblem Field(string field, string message) =>
+        TypedResults.ValidationProblem(new Dictionary<string, string[]> { [field] = [message] }, title: "The request is not valid.");
+
+    public static ValidationProblem Fields(IReadOnlyDictionary<string, string[]> errors) =>
+        TypedResults.ValidationProblem(errors, title: "The request is not valid.");
+
+    public static ProblemHttpResult UnknownSession(string id) =>
+        TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "No such session.", detail: $"There is no session '{id}'.");
+
+    public static ProblemHttpResult NotFound(string detail) =>
+        TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "Not found.", detail: detail);
+
+    public static ProblemHttpResult Ended(string id, string status) =>
+        TypedResults.Problem(statusCode: StatusCodes.Status409Conflict, title: "The session has ended.", detail: $"Session '{id}' is {status}; start a new session instead.");
+
+    public static ProblemHttpResult Unauthorized() =>
+        TypedResults.Problem(statusCode: StatusCodes.Status401Unauthorized, title: "Unauthorized.", detail: "Send the API key in the x-api-key header or as Authorization: Bearer <key>.");
+}

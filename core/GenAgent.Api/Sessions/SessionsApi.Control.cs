@@ -1,0 +1,51 @@
+using GenAgent.Api.Wire;
+using GenAgent.Core.Images;
+using GenAgent.Workflow.Engine;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
+
+namespace GenAgent.Api.Sessions;
+
+public static partial class SessionsApi
+{
+    /// <summary><c>POST /api/sessions/{id}/messages</c>: a follow-up ("make it snowy"); the session continues with a new episode.</summary>
+    internal static async Task<Results<Accepted<SessionCreated>, ValidationProblem, ProblemHttpResult>> SendMessageAsync(
+        string id,
+        HttpRequest request,
+        [FromServices] ISessionEngine engine,
+        [FromServices] IImageStore store,
+        [FromServices] ApiOptions options,
+        CancellationToken cancellationToken)
+    {
+        var snapshot = SessionIds.IsWellFormed(id) ? await engine.GetAsync(id, cancellationToken) : null;
+        if (snapshot is null) return ApiProblems.UnknownSession(id);
+        string text;
+        try
+        {
+            var body = await JsonBody.ReadAsync(request, ApiJsonContext.Default.FollowUpBody, cancellationToken);
+            text = ValidPrompt(body.Text, "text", options);
+        }
+        catch (InvalidInputException invalid)
+        {
+            return ApiProblems.Fields(invalid.Errors);
+        }
+
+        if (snapshot.IsTerminal) return ApiProblems.Ended(id, StatusMapper.Name(snapshot.Status));
+        await engine.SendFollowUpAsync(id, text, cancellationToken);
+        var links = new ImageLinks(request, store, id);
+        return TypedResults.Accepted(links.SessionUrl, new SessionCreated(id, links.SessionUrl));
+    }
+
+    /// <summary><c>POST /api/sessions/{id}/cancel</c>: the session stops after its current step and keeps its last good image.</summary>
+    internal static async Task<Results<Accepted<SessionCreated>, ProblemHttpResult>> CancelAsync(
+        string id, HttpRequest request, [FromServices] ISessionEngine engine, [FromServices] IImageStore store, CancellationToken cancellationToken)
+    {
+        var snapshot = SessionIds.IsWellFormed(id) ? await engine.GetAsync(id, cancellationToken) : null;
+        if (snapshot is null) return ApiProblems.UnknownSession(id);
+        if (snapshot.IsTerminal) return ApiProblems.Ended(id, StatusMapper.Name(snapshot.Status));
+        await engine.CancelAsync(id, cancellationToken);
+        var links = new ImageLinks(request, store, id);
+        return TypedResults.Accepted(links.SessionUrl, new SessionCreated(id, links.SessionUrl));
+    }
+}

@@ -1,0 +1,93 @@
+using GenAgent.Api.Wire;
+using GenAgent.Core.Images;
+using GenAgent.Core.Protocol;
+using GenAgent.Core.Sessions;
+using GenAgent.Workflow.Engine;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
+
+namespace GenAgent.Api.Sessions;
+
+public static partial class SessionsApi
+{
+    /// <summary><c>POST /api/sessions</c>: validates, stores the input image, starts the session; 202 with where to poll.</summary>
+    internal static async Task<Results<Accepted<SessionCreated>, ValidationProblem>> CreateAsync(
+        HttpRequest request,
+        [FromServices] ISessionEngine engine,
+        [FromServices] IImageStore store,
+        [FromServices] ApiOptions options,
+        [FromServices] InputImageReader images,
+        CancellationToken cancellationToken)
+    {
+        try
+        {
+            var body = await JsonBody.ReadAsync(request, ApiJsonContext.Default.CreateSessionBody, cancellationToken);
+            var prompt = ValidPrompt(body.Prompt, "prompt", options);
+            var sessionOptions = ToOptions(body.Options, options.AvailableTools);
+            var id = SessionId(body.IdempotencyKey);
+
+            // A retried POST must not overwrite the first one's input image nor start anything.
+            if (await engine.GetAsync(id, cancellationToken) is null)
+            {
+                var input = body.Image is null ? null : await images.StoreAsync(body.Image, id, store, cancellationToken);
+                await engine.StartAsync(new SessionRequest(prompt, sessionOptions, input), id, cancellationToken);
+            }
+
+            var links = new ImageLinks(request, store, id);
+            return TypedResults.Accepted(links.SessionUrl, new SessionCreated(id, links.SessionUrl));
+        }
+        catch (InvalidInputException invalid)
+        {
+            return ApiProblems.Fields(invalid.Errors);
+        }
+    }
+
+    private static string ValidPrompt(string? text, string field, ApiOptions options)
+    {
+        if (string.IsNullOrWhiteSpace(text)) throw new InvalidInputException(field, $"{field} is required.");
+        if (text.Length > options.MaxPromptLength)
+            throw new InvalidInputException(field, $"{field} is {text.Length} characters; the limit is {options.MaxPromptLength}.");
+        return text;
+    }
+
+    private static string SessionId(string? idempotencyKey)
+    {
+        if (idempotencyKey is null) return SessionIds.New();
+        if (string.IsNullOrWhiteSpace(idempotencyKey) || idempotencyKey.Length > ApiLimits.MaxIdempotencyKeyLength)
+            throw new InvalidInputException("idempotencyKey", $"idempotencyKey must be 1 to {ApiLimits.MaxIdempotencyKeyLength} characters.");
+        return SessionIds.FromIdempotencyKey(idempotencyKey);
+    }
+
+    private static SessionOptions ToOptions(SessionOptionsBody? body, IReadOnlyList<string> availableTools)
+    {
+        var defaults = new SessionOptions { Tools = availableTools };
+        if (body is null) return defaults;
+        if (body.Tools?.FirstOrDefault(t => ToolNames.IsKnown(t) && !availableTools.Contains(t)) is { } missing)
+            throw new InvalidInputException("options.tools", $"This server has no backend for {missing}; available: {string.Join(", ", availableTools)}.");
+        var options = defaults with
+        {
+            MaxImages = body.MaxImages ?? defaults.MaxImages,
+            MaxTurns = body.MaxTurns ?? defaults.MaxTurns,
+            Width = body.Width ?? defaults.Width,
+            Height = body.Height ?? defaults.Height,
+            Tools = body.Tools ?? defaults.Tools,
+            Effort = body.Effort is null ? defaults.Effort : ParseEffort(body.Effort),
+            Seed = body.Seed is { } seed ? defaults.Seed with { Base = seed } : defaults.Seed,
+            Candidates = body.Candidates ?? defaults.Candidates,
+            FollowUpWindowSeconds = body.FollowUpWindowSeconds ?? defaults.FollowUpWindowSeconds,
+        };
+        var problems = options.Validate();
+        if (problems.Count == 0) return options;
+        // Validate() starts each message with the field it is about ("maxImages must be ...", "tools: unknown ...").
+        var errors = problems
+            .GroupBy(p => "options." + new string(p.TakeWhile(char.IsAsciiLetterOrDigit).ToArray()), StringComparer.Ordinal)
+            .ToDictionary(g => g.Key, g => g.ToArray(), StringComparer.Ordinal);
+        throw new InvalidInputException(errors);
+    }
+
+    private static Effort ParseEffort(string text) =>
+        text.Length > 0 && char.IsAsciiLetter(text[0]) && Enum.TryParse<Effort>(text, ignoreCase: true, out var effort)
+            ? effort
+            : throw new InvalidInputException("options.effort", "options.effort must be low, medium or high.");
+}

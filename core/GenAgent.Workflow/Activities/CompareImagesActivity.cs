@@ -1,0 +1,72 @@
+using System.Diagnostics;
+using System.Text.Json;
+using GenAgent.Core.Images;
+using GenAgent.Core.Judging;
+using GenAgent.Core.Protocol;
+using GenAgent.Core.Sessions;
+using GenAgent.Core.Telemetry;
+using GenAgent.Workflow.Orchestrations;
+using Microsoft.DurableTask;
+using Microsoft.Extensions.AI;
+using Microsoft.Extensions.Logging;
+
+namespace GenAgent.Workflow.Activities;
+
+/// <summary>
+/// Asks the agent model which of two images follows the prompt better (wire format in <see cref="PairwiseJudgePrompt"/>).
+/// A reply without a usable answer gets one corrective message. The verdict is cached under the session and match,
+/// so a re-run after a crash does not pay the model again.
+/// </summary>
+public sealed class CompareImagesActivity(IChatClient chatClient, IImageStore store, ILogger<CompareImagesActivity> logger)
+    : TaskActivity<CompareImagesInput, CompareImagesResult>
+{
+    public override async Task<CompareImagesResult> RunAsync(TaskActivityContext context, CompareImagesInput input)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        var cacheKey = SessionKeys.Comparison(input.SessionId, input.Match);
+        var cached = await store.TryGetAsync(cacheKey).ConfigureAwait(false);
+        if (cached is not null)
+        {
+            logger.ReusedComparison(input.SessionId, input.Match);
+            return JsonSerializer.Deserialize(cached, WorkflowJson.Default.CompareImagesResult)
+                ?? throw new InvalidOperationException($"The cached verdict at {cacheKey} is empty.");
+        }
+
+        using var span = GenAgentTelemetry.Source.StartActivity("compare_images");
+        span?.SetTag("genagent.session", input.SessionId);
+        span?.SetTag("genagent.match", input.Match);
+        var conversation = PairwiseJudgePrompt.Messages(input.Prompt, input.ImageA, input.ImageB).ToList();
+        var stopwatch = Stopwatch.StartNew();
+        var usage = TokenUsage.Zero;
+        var (text, tokens) = await AskAsync(conversation).ConfigureAwait(false);
+        usage = usage.Add(tokens);
+        var verdict = ComparisonParser.TryParse(text);
+        var corrected = false;
+        if (verdict is null)
+        {
+            logger.ComparisonCorrected(input.SessionId, input.Match);
+            corrected = true;
+            conversation.Add(ConversationMessage.Assistant(text));
+            conversation.Add(PairwiseJudgePrompt.Correction());
+            (text, tokens) = await AskAsync(conversation).ConfigureAwait(false);
+            usage = usage.Add(tokens);
+            verdict = ComparisonParser.TryParse(text);
+        }
+
+        var seconds = stopwatch.Elapsed.TotalSeconds;
+        GenAgentTelemetry.ModelSeconds.Record(seconds);
+        logger.ComparisonText(input.SessionId, input.Match, text);
+        var result = new CompareImagesResult(verdict?.Winner, verdict?.Reasoning, text, corrected, usage, seconds);
+        await store.PutAsync(cacheKey, JsonSerializer.SerializeToUtf8Bytes(result, WorkflowJson.Default.CompareImagesResult), "application/json").ConfigureAwait(false);
+        return result;
+    }
+
+    private async Task<(string Text, TokenUsage? Usage)> AskAsync(IReadOnlyList<ConversationMessage> conversation)
+    {
+        var messages = await ConversationRenderer.RenderAsync(conversation, store).ConfigureAwait(false);
+        var response = await chatClient.GetResponseAsync(messages).ConfigureAwait(false);
+        GenAgentTelemetry.ModelTurns.Add(1);
+        var usage = response.Usage is { } u ? new TokenUsage(u.InputTokenCount ?? 0, u.OutputTokenCount ?? 0) : null;
+        return (response.Text, usage);
+    }
+}

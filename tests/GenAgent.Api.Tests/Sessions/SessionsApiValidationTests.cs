@@ -1,0 +1,99 @@
+using System.Net;
+using System.Text.Json.Nodes;
+
+namespace GenAgent.Api.Tests.Sessions;
+
+/// <summary>Every bad request is a 400 problem that names the field at fault, and starts nothing.</summary>
+[Collection(ApiCollection.Name)]
+public sealed class SessionsApiValidationTests(ApiServer server)
+{
+    public static TheoryData<string, string> BadBodies => new()
+    {
+        { """{"options": {"maxImages": 1}}""", "prompt" },
+        { """{"prompt": "   "}""", "prompt" },
+        { $$"""{"prompt": "{{new string('a', 2001)}}"}""", "prompt" },
+        { """{"prompt": "a cat", "colour": "red"}""", "colour" },
+        { """{"prompt": "a cat", "options": {"maxImages": 1, "steps": 8}}""", "options.steps" },
+        { """{"prompt": "a cat", "options": {"maxImages": "two"}}""", "options.maxImages" },
+        { """{"prompt": "a cat", "options": {"maxImages": 0}}""", "options.maxImages" },
+        { """{"prompt": "a cat", "options": {"width": 8}}""", "options.width" },
+        { """{"prompt": "a cat", "options": {"tools": ["image_editing_tool"]}}""", "options.tools" },
+        { """{"prompt": "a cat", "options": {"effort": "extreme"}}""", "options.effort" },
+        { """{"prompt": "a cat", "options": {"effort": "2"}}""", "options.effort" },
+        { """{"prompt": "a cat", "image": {}}""", "image" },
+        { """{"prompt": "a cat", "image": {"base64": "bm90IGFuIGltYWdl"}}""", "image.base64" },
+        { """{"prompt": "a cat", "image": {"base64": "###"}}""", "image.base64" },
+        { """{"prompt": "a cat", "image": {"url": "data:image/png,rawbytes"}}""", "image.url" },
+        { """{"prompt": "a cat", "image": {"url": "file:///etc/passwd"}}""", "image.url" },
+        { """{"prompt": "a cat", "image": {"url": "http://169.254.169.254/latest/meta-data"}}""", "image.url" },
+        { """{"prompt": "a cat", "idempotencyKey": ""}""", "idempotencyKey" },
+        { """[1, 2]""", "body" },
+        { """{"prompt": "a cat" """, "body" },
+        { "null", "body" },
+    };
+
+    [Theory]
+    [MemberData(nameof(BadBodies))]
+    public async Task A_bad_body_is_a_400_naming_the_field(string body, string field)
+    {
+        using var response = await server.Open.PostJsonAsync("/api/sessions", body);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType!.MediaType);
+        var problem = await response.JsonAsync();
+        var errors = problem["errors"]!.AsObject();
+        Assert.True(errors.ContainsKey(field), $"expected an error for {field}, got {errors.ToJsonString()}");
+        Assert.False(string.IsNullOrWhiteSpace(errors[field]![0]!.GetValue<string>()));
+    }
+
+    [Fact]
+    public async Task An_image_over_the_size_limit_is_refused_before_decoding()
+    {
+        // The restricted server allows 64 KiB.
+        var big = Convert.ToBase64String(new byte[100 * 1024]);
+        using var response = await server.Restricted.PostJsonAsync("/api/sessions", $$$"""{"prompt": "a cat", "image": {"base64": "{{{big}}}"}}""");
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        var message = (await response.JsonAsync())["errors"]!["image.base64"]![0]!.GetValue<string>();
+        Assert.Contains("65536", message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_tool_the_server_has_no_backend_for_is_refused()
+    {
+        using var response = await server.Restricted.PostJsonAsync(
+            "/api/sessions", """{"prompt": "a cat", "options": {"tools": ["image_generation_tool", "image_editing_tool"]}}""");
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Contains("image_editing_tool", (await response.JsonAsync())["errors"]!["options.tools"]![0]!.GetValue<string>(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_body_that_is_not_json_is_a_400()
+    {
+        using var response = await server.Open.PostAsync("/api/sessions", new StringContent("prompt=a cat"));
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.NotNull((await response.JsonAsync())["errors"]!["body"]);
+    }
+
+    [Fact]
+    public async Task A_rejected_request_with_an_idempotency_key_starts_no_session()
+    {
+        using var response = await server.Open.PostJsonAsync("/api/sessions", """{"prompt": "", "idempotencyKey": "rejected-once"}""");
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        using var status = await server.Open.GetAsync($"/api/sessions/{GenAgent.Api.Sessions.SessionIds.FromIdempotencyKey("rejected-once")}");
+        Assert.Equal(HttpStatusCode.NotFound, status.StatusCode);
+    }
+
+    [Fact]
+    public async Task Problem_bodies_are_json_objects_with_a_status()
+    {
+        using var response = await server.Open.PostJsonAsync("/api/sessions", "{}");
+
+        var problem = await response.JsonAsync();
+        Assert.Equal(400, problem["status"]!.GetValue<int>());
+        Assert.IsType<JsonObject>(problem["errors"]);
+    }
+}
