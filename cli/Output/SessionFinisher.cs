@@ -35,7 +35,7 @@ internal static class SessionFinisher
 
     internal static int ExitCodeOf(OutcomeKind kind) => kind switch
     {
-        OutcomeKind.Done or OutcomeKind.ImageBudgetReached or OutcomeKind.TurnBudgetReached => ExitCodes.Ok,
+        OutcomeKind.Done or OutcomeKind.ImageBudgetReached or OutcomeKind.TurnBudgetReached or OutcomeKind.CostBudgetReached => ExitCodes.Ok,
         OutcomeKind.Cancelled => ExitCodes.Cancelled,
         OutcomeKind.Failed => ExitCodes.Failed,
         _ => throw new InvalidOperationException($"Unknown outcome {kind}."),
@@ -46,6 +46,7 @@ internal static class SessionFinisher
         OutcomeKind.Done => "done",
         OutcomeKind.ImageBudgetReached => "stopped: image budget reached",
         OutcomeKind.TurnBudgetReached => "stopped: turn budget reached",
+        OutcomeKind.CostBudgetReached => "stopped: cost budget reached",
         OutcomeKind.Cancelled => "cancelled",
         OutcomeKind.Failed => "failed",
         _ => throw new InvalidOperationException($"Unknown outcome {kind}."),

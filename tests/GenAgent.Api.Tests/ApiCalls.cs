@@ -31,18 +31,23 @@ internal static class ApiCalls
         return id;
     }
 
-    /// <summary>Polls the status endpoint until the session has ended (the engine's own end state, no time bound asserted).</summary>
+    /// <summary>
+    /// Polls the status endpoint until the session has ended. The poll count is no speed assertion: it only turns a
+    /// stuck session into a failure that shows its last state instead of a hung test run.
+    /// </summary>
     public static async Task<JsonObject> WaitEndedAsync(this HttpClient client, string id)
     {
         string[] ended = ["completed", "failed", "terminated"];
-        while (true)
+        JsonObject? last = null;
+        for (var poll = 0; poll < 600; poll++)
         {
             using var response = await client.GetAsync($"/api/sessions/{id}");
             Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-            var status = await response.JsonAsync();
-            if (ended.Contains(status["status"]!.GetValue<string>())) return status;
+            last = await response.JsonAsync();
+            if (ended.Contains(last["status"]!.GetValue<string>())) return last;
             await Task.Delay(100);
         }
+        throw new Xunit.Sdk.XunitException($"Session {id} did not end; last status: {last?.ToJsonString()}");
     }
 
     public static string Quote(string text) => JsonSerializer.Serialize(text);

@@ -8,7 +8,8 @@ namespace GenAgent.Api.Auth;
 
 /// <summary>
 /// Requires <see cref="ApiOptions.ApiKey"/> (when set) in <c>x-api-key</c> or <c>Authorization: Bearer</c>.
-/// On Azure, function keys or Entra ID (App Service authentication) sit in front instead.
+/// Report pages and images also open with a link signed by <see cref="LinkSigner"/>, since a browser sends no headers
+/// for them. On Azure, function keys or Entra ID (App Service authentication) sit in front instead.
 /// </summary>
 internal sealed class ApiKeyEndpointFilter(ApiOptions options) : IEndpointFilter
 {
@@ -18,7 +19,8 @@ internal sealed class ApiKeyEndpointFilter(ApiOptions options) : IEndpointFilter
     {
         ArgumentNullException.ThrowIfNull(context);
         ArgumentNullException.ThrowIfNull(next);
-        if (string.IsNullOrEmpty(options.ApiKey) || Matches(Presented(context.HttpContext.Request), options.ApiKey))
+        var request = context.HttpContext.Request;
+        if (string.IsNullOrEmpty(options.ApiKey) || Matches(Presented(request), options.ApiKey) || SignedLink(request, options.ApiKey))
             return await next(context);
         context.HttpContext.Response.Headers.WWWAuthenticate = "Bearer";
         return ApiProblems.Unauthorized();
@@ -31,6 +33,12 @@ internal sealed class ApiKeyEndpointFilter(ApiOptions options) : IEndpointFilter
         const string Bearer = "Bearer ";
         return authorization.StartsWith(Bearer, StringComparison.OrdinalIgnoreCase) ? authorization[Bearer.Length..].Trim() : null;
     }
+
+    /// <summary>A signed link opens only the GET it was made for; see <see cref="LinkSigner"/>.</summary>
+    private static bool SignedLink(HttpRequest request, string apiKey) =>
+        HttpMethods.IsGet(request.Method)
+        && request.Query.TryGetValue(LinkSigner.QueryName, out var signature) && signature.Count == 1
+        && LinkSigner.Verify(apiKey, request.Path.Value ?? string.Empty, signature[0]!);
 
     /// <summary>Compares hashes in constant time, so neither the content nor the length of the key leaks through timing.</summary>
     private static bool Matches(string? presented, string expected) =>

@@ -30,6 +30,7 @@ public static class ServeHost
 
         var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { ContentRootPath = AppContext.BaseDirectory });
         builder.WebHost.UseUrls(urls);
+        builder.WebHost.ConfigureKestrel(kestrel => kestrel.Limits.MaxRequestBodySize = MaxBodyBytes(api));
         // Request logs at Information would drown the lifetime lines (where it listens, that it stops).
         builder.Logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning);
         builder.Services.Configure<HostOptions>(host => host.ShutdownTimeout = ShutdownTimeout);
@@ -43,4 +44,7 @@ public static class ServeHost
         app.MapSessionsApi();
         return app;
     }
+
+    /// <summary>The largest image as base64 (4 characters per 3 bytes) plus room for the prompt and options.</summary>
+    internal static long MaxBodyBytes(ApiOptions api) => api.MaxImageBytes * 4L / 3 + 64 * 1024;
 }

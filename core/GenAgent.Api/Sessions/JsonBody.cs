@@ -24,6 +24,10 @@ internal static class JsonBody
         {
             throw new InvalidInputException(FieldOf(malformed.Path), Describe(malformed));
         }
+        catch (BadHttpRequestException tooLarge) when (tooLarge.StatusCode == StatusCodes.Status413PayloadTooLarge)
+        {
+            throw new InvalidInputException("body", "The body is larger than this server accepts; send a smaller image.");
+        }
     }
 
     /// <summary><c>$.options.maxImages</c> becomes <c>options.maxImages</c>; the root is the body itself.</summary>

@@ -33,19 +33,24 @@ public static partial class SessionsApi
 
         if (snapshot.IsTerminal) return ApiProblems.Ended(id, StatusMapper.Name(snapshot.Status));
         await engine.SendFollowUpAsync(id, text, cancellationToken);
-        var links = new ImageLinks(request, store, id);
+        var links = new ImageLinks(request, store, id, options.ApiKey);
         return TypedResults.Accepted(links.SessionUrl, new SessionCreated(id, links.SessionUrl));
     }
 
     /// <summary><c>POST /api/sessions/{id}/cancel</c>: the session stops after its current step and keeps its last good image.</summary>
     internal static async Task<Results<Accepted<SessionCreated>, ProblemHttpResult>> CancelAsync(
-        string id, HttpRequest request, [FromServices] ISessionEngine engine, [FromServices] IImageStore store, CancellationToken cancellationToken)
+        string id,
+        HttpRequest request,
+        [FromServices] ISessionEngine engine,
+        [FromServices] IImageStore store,
+        [FromServices] ApiOptions options,
+        CancellationToken cancellationToken)
     {
         var snapshot = SessionIds.IsWellFormed(id) ? await engine.GetAsync(id, cancellationToken) : null;
         if (snapshot is null) return ApiProblems.UnknownSession(id);
         if (snapshot.IsTerminal) return ApiProblems.Ended(id, StatusMapper.Name(snapshot.Status));
         await engine.CancelAsync(id, cancellationToken);
-        var links = new ImageLinks(request, store, id);
+        var links = new ImageLinks(request, store, id, options.ApiKey);
         return TypedResults.Accepted(links.SessionUrl, new SessionCreated(id, links.SessionUrl));
     }
 }

@@ -34,7 +34,7 @@ public static partial class SessionsApi
                 await engine.StartAsync(new SessionRequest(prompt, sessionOptions, input), id, cancellationToken);
             }
 
-            var links = new ImageLinks(request, store, id);
+            var links = new ImageLinks(request, store, id, options.ApiKey);
             return TypedResults.Accepted(links.SessionUrl, new SessionCreated(id, links.SessionUrl));
         }
         catch (InvalidInputException invalid)

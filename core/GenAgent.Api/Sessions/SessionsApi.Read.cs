@@ -24,11 +24,16 @@ public static partial class SessionsApi
 
     /// <summary><c>GET /api/sessions/{id}</c>: status, live progress, the rounds so far and, once settled, the outcome.</summary>
     internal static async Task<Results<Ok<SessionStatusResponse>, ProblemHttpResult>> GetAsync(
-        string id, HttpRequest request, [FromServices] ISessionEngine engine, [FromServices] IImageStore store, CancellationToken cancellationToken)
+        string id,
+        HttpRequest request,
+        [FromServices] ISessionEngine engine,
+        [FromServices] IImageStore store,
+        [FromServices] ApiOptions options,
+        CancellationToken cancellationToken)
     {
         var view = await SessionView.LoadAsync(id, engine, store, cancellationToken);
         if (view is null) return ApiProblems.UnknownSession(id);
-        return TypedResults.Ok(StatusMapper.ToResponse(view, new ImageLinks(request, store, id)));
+        return TypedResults.Ok(StatusMapper.ToResponse(view, new ImageLinks(request, store, id, options.ApiKey)));
     }
 
     /// <summary><c>GET /api/sessions/{id}/trajectory</c>: the trajectory JSON, partial while the session runs.</summary>
@@ -52,13 +57,18 @@ public static partial class SessionsApi
 
     /// <summary><c>GET /sessions/{id}</c>: the HTML report, reloading itself while the session runs.</summary>
     internal static async Task<Results<ContentHttpResult, ProblemHttpResult>> GetReportAsync(
-        string id, HttpRequest request, [FromServices] ISessionEngine engine, [FromServices] IImageStore store, CancellationToken cancellationToken)
+        string id,
+        HttpRequest request,
+        [FromServices] ISessionEngine engine,
+        [FromServices] IImageStore store,
+        [FromServices] ApiOptions options,
+        CancellationToken cancellationToken)
     {
         var view = await SessionView.LoadAsync(id, engine, store, cancellationToken);
         if (view is null) return ApiProblems.UnknownSession(id);
         var live = !view.Snapshot.IsTerminal;
         var trajectory = view.Trajectory ?? Starting(id);
-        var links = new ImageLinks(request, store, id);
+        var links = new ImageLinks(request, store, id, options.ApiKey);
         var html = ReportRenderer.Render(trajectory, image => links.For(image) ?? string.Empty, live);
         return TypedResults.Content(html, "text/html", Encoding.UTF8);
     }

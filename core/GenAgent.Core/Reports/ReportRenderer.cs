@@ -167,6 +167,7 @@ public static class ReportRenderer
         OutcomeKind.Done => "done",
         OutcomeKind.ImageBudgetReached => "image budget reached",
         OutcomeKind.TurnBudgetReached => "turn budget reached",
+        OutcomeKind.CostBudgetReached => "cost budget reached",
         OutcomeKind.Cancelled => "cancelled",
         OutcomeKind.Failed => "failed",
         _ => throw new InvalidOperationException($"Unknown outcome {kind}."),
@@ -175,7 +176,7 @@ public static class ReportRenderer
     private static string OutcomeClass(OutcomeKind kind) => kind switch
     {
         OutcomeKind.Done => "b-done",
-        OutcomeKind.ImageBudgetReached or OutcomeKind.TurnBudgetReached => "b-budget",
+        OutcomeKind.ImageBudgetReached or OutcomeKind.TurnBudgetReached or OutcomeKind.CostBudgetReached => "b-budget",
         OutcomeKind.Cancelled => "b-cancelled",
         OutcomeKind.Failed => "b-failed",
         _ => throw new InvalidOperationException($"Unknown outcome {kind}."),

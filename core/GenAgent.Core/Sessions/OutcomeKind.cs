@@ -7,6 +7,8 @@ public enum OutcomeKind
     TurnBudgetReached,
     Cancelled,
     Failed,
+    /// <summary>The session spent its tool-seconds or token budget (<see cref="SessionOptions.MaxToolSeconds"/>, <see cref="SessionOptions.MaxTokens"/>).</summary>
+    CostBudgetReached,
 }
 
 /// <summary>How a session ended; <see cref="Reason"/> says why when it did not end with <see cref="OutcomeKind.Done"/>.</summary>

@@ -49,6 +49,17 @@ public sealed record SessionOptions
     /// <summary>Seven days: a conversation left open longer holds orchestration state for nothing.</summary>
     public const int MaxFollowUpWindowSeconds = 7 * 24 * 3600;
 
+    /// <summary>
+    /// The GPU-seconds (wall-clock seconds inside the image tools) the whole session may spend, follow-ups included;
+    /// null for no limit. Once spent the session ends <see cref="OutcomeKind.CostBudgetReached"/> with its last image.
+    /// </summary>
+    [Range(0.001, double.MaxValue)]
+    public double? MaxToolSeconds { get; init; }
+
+    /// <summary>The agent-model tokens (input and output) the whole session may spend, follow-ups included; null for no limit.</summary>
+    [Range(1, long.MaxValue)]
+    public long? MaxTokens { get; init; }
+
     /// <summary>Checks the options and returns the problems, each naming its field; empty when valid.</summary>
     public IReadOnlyList<string> Validate()
     {
@@ -61,6 +72,9 @@ public sealed record SessionOptions
         if (MaxCorrections is < 0 or > 5) problems.Add("maxCorrections must be between 0 and 5.");
         if (FollowUpWindowSeconds is < 0 or > MaxFollowUpWindowSeconds)
             problems.Add($"followUpWindowSeconds must be between 0 and {MaxFollowUpWindowSeconds}.");
+        if (MaxToolSeconds is <= 0 || MaxToolSeconds is { } seconds && !double.IsFinite(seconds))
+            problems.Add("maxToolSeconds must be a positive number of seconds.");
+        if (MaxTokens is < 1) problems.Add("maxTokens must be at least 1.");
         if (Tools.Count == 0 || !Tools.Contains(ToolNames.Generate)) problems.Add($"tools must include {ToolNames.Generate}.");
         foreach (var tool in Tools.Where(t => !ToolNames.IsKnown(t)))
             problems.Add($"tools: unknown tool '{tool}' (known: {string.Join(", ", ToolNames.All)}).");

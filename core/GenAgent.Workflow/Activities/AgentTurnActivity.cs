@@ -20,6 +20,7 @@ public sealed class AgentTurnActivity(IChatClient chatClient, IImageStore store,
     public override async Task<AgentTurnResult> RunAsync(TaskActivityContext context, AgentTurnInput input)
     {
         ArgumentNullException.ThrowIfNull(input);
+        using var scope = SessionLogScope.Begin(logger, input.SessionId);
         var cacheKey = SessionKeys.AgentReply(input.SessionId, input.Turn);
         var cached = await store.TryGetAsync(cacheKey).ConfigureAwait(false);
         if (cached is not null)
@@ -30,11 +31,20 @@ public sealed class AgentTurnActivity(IChatClient chatClient, IImageStore store,
         }
 
         var messages = await ConversationRenderer.RenderAsync(input.Conversation, store).ConfigureAwait(false);
-        using var span = GenAgentTelemetry.Source.StartActivity("agent_turn");
-        span?.SetTag("genagent.session", input.SessionId);
+        using var span = GenAgentTelemetry.StartSessionActivity("agent_turn", input.SessionId);
         span?.SetTag("genagent.turn", input.Turn);
         var stopwatch = Stopwatch.StartNew();
-        var response = await chatClient.GetResponseAsync(messages).ConfigureAwait(false);
+        ChatResponse response;
+        try
+        {
+            response = await chatClient.GetResponseAsync(messages).ConfigureAwait(false);
+        }
+        catch (Exception failure)
+        {
+            // The failure itself goes on to the orchestrator's retry policy; the span only records it.
+            span?.SetStatus(ActivityStatusCode.Error, failure.Message);
+            throw;
+        }
         var seconds = stopwatch.Elapsed.TotalSeconds;
         GenAgentTelemetry.ModelTurns.Add(1);
         GenAgentTelemetry.ModelSeconds.Record(seconds);

@@ -23,6 +23,7 @@ public sealed class CompareImagesActivity(IChatClient chatClient, IImageStore st
     public override async Task<CompareImagesResult> RunAsync(TaskActivityContext context, CompareImagesInput input)
     {
         ArgumentNullException.ThrowIfNull(input);
+        using var scope = SessionLogScope.Begin(logger, input.SessionId);
         var cacheKey = SessionKeys.Comparison(input.SessionId, input.Match);
         var cached = await store.TryGetAsync(cacheKey).ConfigureAwait(false);
         if (cached is not null)
@@ -32,8 +33,7 @@ public sealed class CompareImagesActivity(IChatClient chatClient, IImageStore st
                 ?? throw new InvalidOperationException($"The cached verdict at {cacheKey} is empty.");
         }
 
-        using var span = GenAgentTelemetry.Source.StartActivity("compare_images");
-        span?.SetTag("genagent.session", input.SessionId);
+        using var span = GenAgentTelemetry.StartSessionActivity("compare_images", input.SessionId);
         span?.SetTag("genagent.match", input.Match);
         var conversation = PairwiseJudgePrompt.Messages(input.Prompt, input.ImageA, input.ImageB).ToList();
         var stopwatch = Stopwatch.StartNew();

@@ -11,6 +11,7 @@ internal static class ImageToolRun
 {
     public static async Task<ImageToolResult> RunAsync(IImageStore store, ILogger logger, string tool, ImageToolInput input, Func<Task<GeneratedImage>> call)
     {
+        using var scope = SessionLogScope.Begin(logger, input.SessionId);
         var key = SessionKeys.TurnImage(input.SessionId, input.Turn);
         var existing = await store.TryGetAsync(key).ConfigureAwait(false);
         if (existing is not null)
@@ -20,8 +21,7 @@ internal static class ImageToolRun
             return new ImageToolResult(ImageInfo.PngRef(key, existing), 0, null, Reused: true);
         }
 
-        using var span = GenAgentTelemetry.Source.StartActivity(tool);
-        span?.SetTag("genagent.session", input.SessionId);
+        using var span = GenAgentTelemetry.StartSessionActivity(tool, input.SessionId);
         span?.SetTag("genagent.turn", input.Turn);
         var stopwatch = Stopwatch.StartNew();
         GeneratedImage image;

@@ -17,6 +17,7 @@ public sealed class PublishProgressActivity(IImageStore store, IEnumerable<ISess
     public override async Task<bool> RunAsync(TaskActivityContext context, PublishProgressInput input)
     {
         ArgumentNullException.ThrowIfNull(input);
+        using var scope = SessionLogScope.Begin(logger, input.SessionId);
         var json = JsonSerializer.SerializeToUtf8Bytes(input.Trajectory, SessionJson.Default.Trajectory);
         await store.PutAsync(SessionKeys.Trajectory(input.SessionId), json, "application/json").ConfigureAwait(false);
         foreach (var observer in observers)

@@ -92,6 +92,7 @@ internal sealed class SessionRun
         for (var turn = _firstTurn; turn < _firstTurn + _options.MaxTurns; turn++)
         {
             if (CancelRequested) return Cancelled();
+            if (CostBudgetSpent() is { } spent) return spent;
             _nextTurn = turn + 1;
 
             SetProgress(_progress with { Turn = turn, Phase = SessionPhase.Thinking });
@@ -139,6 +140,12 @@ internal sealed class SessionRun
                 _turns.Add(Record(turn, TurnKind.BudgetStop, result, reply));
                 return new Outcome(OutcomeKind.ImageBudgetReached, $"the image budget of {_options.MaxImages} is spent");
             }
+            // This reply's tokens are already spent; the tool call it asks for is the next cost, so check again.
+            if (CostBudgetSpent(result.Usage) is { } overBudget)
+            {
+                _turns.Add(Record(turn, TurnKind.BudgetStop, result, reply));
+                return overBudget;
+            }
 
             var failure = await CallToolAsync(turn, reply, result);
             if (failure is not null) return new Outcome(OutcomeKind.Failed, failure);
@@ -185,6 +192,28 @@ internal sealed class SessionRun
         SetProgress(_progress with { Phase = SessionPhase.Thinking, LastImage = image.Image, ImagesUsed = _imagesBefore + _imagesUsed });
         await _context.CallActivityAsync<bool>(
             WorkflowNames.PublishProgress, new PublishProgressInput(_id, _progress, Snapshot(outcome: null)));
+        return null;
+    }
+
+    /// <summary>
+    /// The cost budgets cover the whole session (every episode), unlike the image and turn budgets: what a session may
+    /// spend must not reset with each follow-up. <paramref name="pending"/> is usage not yet in a recorded turn.
+    /// </summary>
+    private Outcome? CostBudgetSpent(TokenUsage? pending = null)
+    {
+        if (_options.MaxToolSeconds is { } maxSeconds)
+        {
+            var seconds = _turns.Sum(t => t.ToolSeconds);
+            if (seconds >= maxSeconds)
+                return new Outcome(OutcomeKind.CostBudgetReached, $"the tool budget of {maxSeconds:0.###} s is spent ({seconds:0.###} s used)");
+        }
+        if (_options.MaxTokens is { } maxTokens)
+        {
+            var usage = _turns.Aggregate(TokenUsage.Zero, (sum, t) => sum.Add(t.Usage)).Add(pending);
+            var tokens = usage.InputTokens + usage.OutputTokens;
+            if (tokens >= maxTokens)
+                return new Outcome(OutcomeKind.CostBudgetReached, $"the token budget of {maxTokens} is spent ({tokens} used)");
+        }
         return null;
     }
 

@@ -92,7 +92,15 @@ internal sealed class TournamentRun
         var id = CandidateId(_id, index);
         var seed = _options.Seed.ForCandidate(index);
         // A candidate is one plain episode: it must not wait for follow-ups, which go to the top-level session.
-        var options = _options with { Effort = Effort.Medium, Seed = seed, FollowUpWindowSeconds = 0 };
+        // The cost budgets are the session's, so the candidates share them equally; the comparisons are not capped.
+        var options = _options with
+        {
+            Effort = Effort.Medium,
+            Seed = seed,
+            FollowUpWindowSeconds = 0,
+            MaxToolSeconds = _options.MaxToolSeconds / _options.Candidates,
+            MaxTokens = _options.MaxTokens is { } tokens ? Math.Max(1, tokens / _options.Candidates) : null,
+        };
         var input = _input with { SessionId = id, Request = _input.Request with { Options = options }, Conversation = null };
         try
         {

@@ -49,4 +49,32 @@ public sealed class ApiKeyEndpointFilterTests(ApiServer server)
         Assert.Equal(HttpStatusCode.NotFound, viaHeader.StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, viaBearer.StatusCode);
     }
+
+    [Fact]
+    public async Task Report_and_image_links_are_signed_for_browsers_and_open_nothing_else()
+    {
+        using var withKey = new HttpClient { BaseAddress = server.Keyed.BaseAddress };
+        withKey.DefaultRequestHeaders.Add("x-api-key", ApiServer.ApiKey);
+        var id = await withKey.StartAsync("""{"prompt": "a photo of a blue cup", "options": {"maxImages": 1}}""");
+        var status = await withKey.WaitEndedAsync(id);
+        var reportUrl = status["reportUrl"]!.GetValue<string>();
+        var imageUrl = status["rounds"]![0]!["imageUrl"]!.GetValue<string>();
+        Assert.Contains("?sig=", reportUrl, StringComparison.Ordinal);
+
+        // A browser sends no header: the signed links open, and the page links its images signed too.
+        var page = await server.Keyed.GetStringAsync(reportUrl);
+        Assert.Contains(imageUrl.Replace("&", "&amp;", StringComparison.Ordinal), page, StringComparison.Ordinal);
+        Assert.True(TestImages.IsPng(await server.Keyed.GetByteArrayAsync(imageUrl)));
+
+        // A signature is bound to its path: the report's does not open the status, the trajectory or another image.
+        var signature = new Uri(reportUrl).Query;
+        string[] elsewhere = [$"/api/sessions/{id}{signature}", $"/api/sessions/{id}/trajectory{signature}", $"/api/sessions/{id}/images/final.png{signature}"];
+        foreach (var path in elsewhere)
+        {
+            using var response = await server.Keyed.GetAsync(path);
+            Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
+        }
+        using var forged = await server.Keyed.GetAsync($"/sessions/{id}?sig=AAAA");
+        Assert.Equal(HttpStatusCode.Unauthorized, forged.StatusCode);
+    }
 }

@@ -110,7 +110,8 @@ public sealed class SessionsApiTests(ApiServer server)
     [Fact]
     public async Task Cancel_is_accepted_while_running_and_refused_once_the_session_ended()
     {
-        var id = await _client.StartAsync("""{"prompt": "a photo of three purple cups and a yellow kite", "options": {"maxImages": 3}}""");
+        // The follow-up window keeps the session running until the cancel arrives, whatever the machine's speed.
+        var id = await _client.StartAsync("""{"prompt": "a photo of three purple cups and a yellow kite", "options": {"maxImages": 3, "followUpWindowSeconds": 600}}""");
 
         using var cancel = await _client.PostAsync($"/api/sessions/{id}/cancel", content: null);
         Assert.Equal(HttpStatusCode.Accepted, cancel.StatusCode);
@@ -155,6 +156,9 @@ public sealed class SessionsApiTests(ApiServer server)
         Assert.Equal(id, (await message.JsonAsync())["id"]!.GetValue<string>());
         var waiting = await WaitForPhaseAsync(id, "awaitingFollowUp", episode: 2);
         Assert.Equal("running", waiting["status"]!.GetValue<string>());
+        var livePage = await _client.GetStringAsync($"/sessions/{id}");
+        Assert.Contains("http-equiv=\"refresh\"", livePage, StringComparison.Ordinal);
+        Assert.Contains("a photo of a red bench", livePage, StringComparison.Ordinal);
 
         using var cancel = await _client.PostAsync($"/api/sessions/{id}/cancel", content: null);
         Assert.Equal(HttpStatusCode.Accepted, cancel.StatusCode);
@@ -164,10 +168,14 @@ public sealed class SessionsApiTests(ApiServer server)
         Assert.Equal("make the bench blue", trajectory["followUps"]!.AsArray().Single()!["text"]!.GetValue<string>());
     }
 
-    /// <summary>Polls until the session reports <paramref name="phase"/> in the given episode (follow-ups start episode 2, 3, ...).</summary>
+    /// <summary>
+    /// Polls until the session reports <paramref name="phase"/> in the given episode (follow-ups start episode 2, 3, ...).
+    /// The poll count only turns a stuck session into a failure that shows its last state instead of a hung run.
+    /// </summary>
     private async Task<JsonObject> WaitForPhaseAsync(string id, string phase, int episode = 1)
     {
-        while (true)
+        JsonObject? last = null;
+        for (var poll = 0; poll < 300; poll++)
         {
             using var response = await _client.GetAsync($"/api/sessions/{id}");
             var status = await response.JsonAsync();
@@ -175,8 +183,10 @@ public sealed class SessionsApiTests(ApiServer server)
             var trajectory = await (await _client.GetAsync($"/api/sessions/{id}/trajectory")).Content.ReadAsStringAsync();
             var followUps = trajectory.StartsWith('{') ? JsonNode.Parse(trajectory)!["followUps"]?.AsArray().Count ?? 0 : 0;
             if (status["progress"]?["phase"]?.GetValue<string>() == phase && followUps == episode - 1) return status;
+            last = status;
             await Task.Delay(100);
         }
+        throw new Xunit.Sdk.XunitException($"Session {id} never reached {phase} in episode {episode}; last status: {last?.ToJsonString()}");
     }
 
     [Fact]

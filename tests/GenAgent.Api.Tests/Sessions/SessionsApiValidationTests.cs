@@ -69,6 +69,16 @@ public sealed class SessionsApiValidationTests(ApiServer server)
     }
 
     [Fact]
+    public async Task A_body_far_over_the_image_limit_is_cut_off_by_the_server()
+    {
+        var huge = Convert.ToBase64String(new byte[400 * 1024]);
+        using var response = await server.Restricted.PostJsonAsync("/api/sessions", $$$"""{"prompt": "a cat", "image": {"base64": "{{{huge}}}"}}""");
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.NotNull((await response.JsonAsync())["errors"]!["body"]);
+    }
+
+    [Fact]
     public async Task A_body_that_is_not_json_is_a_400()
     {
         using var response = await server.Open.PostAsync("/api/sessions", new StringContent("prompt=a cat"));

@@ -77,6 +77,7 @@ public class ReportRendererTests
     [Theory]
     [InlineData(OutcomeKind.Done, "done")]
     [InlineData(OutcomeKind.ImageBudgetReached, "image budget reached")]
+    [InlineData(OutcomeKind.CostBudgetReached, "cost budget reached")]
     [InlineData(OutcomeKind.Failed, "failed")]
     public void The_outcome_and_its_reason_are_shown(OutcomeKind kind, string label)
     {

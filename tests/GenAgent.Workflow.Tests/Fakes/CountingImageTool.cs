@@ -19,6 +19,9 @@ internal sealed class CountingImageTool : IImageGenerator, IImageEditor
 
     public ConcurrentBag<long> Seeds { get; } = [];
 
+    /// <summary>How long each call takes: a slow GPU, for the tool-seconds budget.</summary>
+    public TimeSpan Delay { get; set; }
+
     /// <summary>The next calls throw these, in order, before calls succeed again.</summary>
     public void FailNext(params Exception[] failures)
     {
@@ -28,17 +31,19 @@ internal sealed class CountingImageTool : IImageGenerator, IImageEditor
     /// <summary>Call number <paramref name="call"/> (1-based, generations and edits together) throws <paramref name="failure"/>.</summary>
     public void FailCall(int call, Exception failure) => _failAt[call] = failure;
 
-    public Task<GeneratedImage> GenerateAsync(GenerationRequest request, CancellationToken cancellationToken = default)
+    public async Task<GeneratedImage> GenerateAsync(GenerationRequest request, CancellationToken cancellationToken = default)
     {
         Interlocked.Increment(ref _generations);
         Seeds.Add(request.Seed);
-        return Task.FromResult(Draw(SKColors.SkyBlue));
+        if (Delay > TimeSpan.Zero) await Task.Delay(Delay, cancellationToken);
+        return Draw(SKColors.SkyBlue);
     }
 
-    public Task<GeneratedImage> EditAsync(EditRequest request, CancellationToken cancellationToken = default)
+    public async Task<GeneratedImage> EditAsync(EditRequest request, CancellationToken cancellationToken = default)
     {
         Interlocked.Increment(ref _edits);
-        return Task.FromResult(Draw(SKColors.OrangeRed));
+        if (Delay > TimeSpan.Zero) await Task.Delay(Delay, cancellationToken);
+        return Draw(SKColors.OrangeRed);
     }
 
     private GeneratedImage Draw(SKColor color)

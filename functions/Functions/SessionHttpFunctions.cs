@@ -1,0 +1,78 @@
+using GenAgent.Api;
+using GenAgent.Api.Sessions;
+using GenAgent.Core.Images;
+using GenAgent.Functions.Engine;
+using GenAgent.Workflow;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Azure.Functions.Worker;
+using Microsoft.DurableTask.Client;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace GenAgent.Functions.Functions;
+
+/// <summary>
+/// The session HTTP API as HTTP triggers: each one hands the request to the same handler <c>genagent serve</c> maps, over
+/// an engine made from the invocation's durable client. Function keys guard every route (authorization level Function);
+/// host.json clears the route prefix so the routes match the self-host's exactly, the report page included.
+/// </summary>
+/// <param name="services">The invocation's services; the image reader is internal to the API, so it cannot be a constructor parameter of a public class.</param>
+public sealed class SessionHttpFunctions(IImageStore store, ApiOptions options, WorkflowOptions workflow, IServiceProvider services)
+{
+    [Function("CreateSession")]
+    public async Task<IResult> CreateAsync(
+        [HttpTrigger(AuthorizationLevel.Function, "post", Route = "api/sessions")] HttpRequest request,
+        [DurableClient] DurableTaskClient client,
+        CancellationToken cancellationToken) =>
+        await SessionsApi.CreateAsync(
+            request, Engine(client), store, options, services.GetRequiredService<InputImageReader>(), cancellationToken);
+
+    [Function("GetSession")]
+    public async Task<IResult> GetAsync(
+        [HttpTrigger(AuthorizationLevel.Function, "get", Route = "api/sessions/{id}")] HttpRequest request,
+        string id,
+        [DurableClient] DurableTaskClient client,
+        CancellationToken cancellationToken) =>
+        await SessionsApi.GetAsync(id, request, Engine(client), store, options, cancellationToken);
+
+    [Function("GetSessionTrajectory")]
+    public async Task<IResult> GetTrajectoryAsync(
+        [HttpTrigger(AuthorizationLevel.Function, "get", Route = "api/sessions/{id}/trajectory")] HttpRequest request,
+        string id,
+        [DurableClient] DurableTaskClient client,
+        CancellationToken cancellationToken) =>
+        await SessionsApi.GetTrajectoryAsync(id, Engine(client), store, cancellationToken);
+
+    [Function("GetSessionImage")]
+    public async Task<IResult> GetImageAsync(
+        [HttpTrigger(AuthorizationLevel.Function, "get", Route = "api/sessions/{id}/images/{*name}")] HttpRequest request,
+        string id,
+        string name,
+        CancellationToken cancellationToken) =>
+        await SessionsApi.GetImageAsync(id, name, store, cancellationToken);
+
+    [Function("SendSessionMessage")]
+    public async Task<IResult> SendMessageAsync(
+        [HttpTrigger(AuthorizationLevel.Function, "post", Route = "api/sessions/{id}/messages")] HttpRequest request,
+        string id,
+        [DurableClient] DurableTaskClient client,
+        CancellationToken cancellationToken) =>
+        await SessionsApi.SendMessageAsync(id, request, Engine(client), store, options, cancellationToken);
+
+    [Function("CancelSession")]
+    public async Task<IResult> CancelAsync(
+        [HttpTrigger(AuthorizationLevel.Function, "post", Route = "api/sessions/{id}/cancel")] HttpRequest request,
+        string id,
+        [DurableClient] DurableTaskClient client,
+        CancellationToken cancellationToken) =>
+        await SessionsApi.CancelAsync(id, request, Engine(client), store, options, cancellationToken);
+
+    [Function("GetSessionReport")]
+    public async Task<IResult> GetReportAsync(
+        [HttpTrigger(AuthorizationLevel.Function, "get", Route = "sessions/{id}")] HttpRequest request,
+        string id,
+        [DurableClient] DurableTaskClient client,
+        CancellationToken cancellationToken) =>
+        await SessionsApi.GetReportAsync(id, request, Engine(client), store, options, cancellationToken);
+
+    private DurableFunctionsSessionEngine Engine(DurableTaskClient client) => new(client, workflow);
+}

@@ -1,0 +1,67 @@
+using System.ComponentModel.DataAnnotations;
+using Azure.Storage.Blobs;
+using Azure.Storage.Queues;
+using GenAgent.Api;
+using GenAgent.Core.Configuration;
+using GenAgent.Core.Protocol;
+using GenAgent.Functions.Triggers;
+using GenAgent.Triggers;
+using GenAgent.Workflow;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+
+namespace GenAgent.Functions.Hosting;
+
+public static class FunctionsServiceCollectionExtensions
+{
+    /// <summary>
+    /// Registers the agent, tools and store of the selected profile (<c>GenAgent:Profile</c>), the workflow's options and
+    /// the session API's services. The Durable extension itself needs no registration: its worker startup adds it.
+    /// </summary>
+    public static IServiceCollection AddGenAgentFunctions(this IServiceCollection services, IConfiguration configuration)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        ArgumentNullException.ThrowIfNull(configuration);
+        var core = ProfileConfiguration.Bind(configuration, configuration[ProfileConfiguration.ProfileKey]);
+        var workflow = configuration.GetSection(WorkflowOptionsSection).Get<WorkflowOptions>() ?? new WorkflowOptions();
+        var api = new ApiOptions();
+        configuration.GetSection(ApiOptions.SectionName).Bind(api);
+        // Without an editor backend the model must never be offered the editing tool.
+        if (string.IsNullOrWhiteSpace(core.Editor.Backend)) api.AvailableTools = [ToolNames.Generate];
+
+        services.AddGenAgentCore(core);
+        services.AddGenAgentWorkflow(workflow);
+        services.AddGenAgentApi(api);
+        AddTriggers(services, configuration);
+        return services;
+    }
+
+    /// <summary>
+    /// What the trigger handlers run on. Their own registration (AddGenAgentTriggers) would make them singletons over one
+    /// engine; here each invocation builds them over its durable client (<see cref="TriggerHandlers"/>).
+    /// </summary>
+    private static void AddTriggers(IServiceCollection services, IConfiguration configuration)
+    {
+        var triggers = new TriggerOptions();
+        configuration.GetSection(TriggerOptions.SectionName).Bind(triggers);
+        Validator.ValidateObject(triggers, new ValidationContext(triggers), validateAllProperties: true);
+        services.AddSingleton(triggers);
+        services.TryAddSingleton(TimeProvider.System);
+        // Resolved only when a queue or storage trigger runs, so the HTTP API works without a storage connection string.
+        services.TryAddSingleton(_ => new QueueServiceClient(StorageConnection(configuration)));
+        services.TryAddSingleton(_ => new BlobServiceClient(StorageConnection(configuration)));
+        services.AddScoped<TriggerHandlers>();
+    }
+
+    private static string StorageConnection(IConfiguration configuration) =>
+        configuration[StorageConnectionSetting] is { Length: > 0 } connection
+            ? connection
+            : throw new InvalidOperationException($"{StorageConnectionSetting} must hold a storage connection string (UseDevelopmentStorage=true for Azurite).");
+
+    /// <summary>The Functions runtime's own storage setting; the triggers use the same account.</summary>
+    public const string StorageConnectionSetting = "AzureWebJobsStorage";
+
+    /// <summary>Where the workflow's retry settings are bound from.</summary>
+    public const string WorkflowOptionsSection = "GenAgent:Workflow";
+}

@@ -1,0 +1,113 @@
+using System.Reflection;
+using System.Text.Json.Nodes;
+using GenAgent.Functions.Functions;
+using GenAgent.Functions.Triggers;
+using GenAgent.Functions.Tests.Fakes;
+using GenAgent.Workflow;
+using Microsoft.Azure.Functions.Worker;
+
+namespace GenAgent.Functions.Tests.Publish;
+
+/// <summary>
+/// The published app is what Azure runs: the host reads functions.metadata to know which functions exist and what
+/// triggers them, so a wrapper the SDK failed to index would silently never run.
+/// </summary>
+public sealed class FunctionsMetadataTests(PublishedApp app) : IClassFixture<PublishedApp>
+{
+    /// <summary>The functions the product needs, by name and trigger; a wrapper deleted by mistake fails here.</summary>
+    public static TheoryData<string, string> Required => new()
+    {
+        { WorkflowNames.AgentSession, "orchestrationTrigger" },
+        { WorkflowNames.AgentTurn, "activityTrigger" },
+        { WorkflowNames.GenerateImage, "activityTrigger" },
+        { WorkflowNames.EditImage, "activityTrigger" },
+        { WorkflowNames.PublishProgress, "activityTrigger" },
+        { WorkflowNames.FinalizeSession, "activityTrigger" },
+        { WorkflowNames.CompareImages, "activityTrigger" },
+        { "CreateSession", "httpTrigger" },
+        { "GetSession", "httpTrigger" },
+        { "GetSessionTrajectory", "httpTrigger" },
+        { "GetSessionImage", "httpTrigger" },
+        { "SendSessionMessage", "httpTrigger" },
+        { "CancelSession", "httpTrigger" },
+        { "GetSessionReport", "httpTrigger" },
+        { "Events", "httpTrigger" },
+        { "RequestFile", "blobTrigger" },
+        { "RequestQueue", "queueTrigger" },
+        { "Retention", "timerTrigger" },
+        { RequestFileCollector.Orchestration, "orchestrationTrigger" },
+        { RequestFileCollector.EndedActivity, "activityTrigger" },
+        { RequestFileCollector.CollectActivity, "activityTrigger" },
+    };
+
+    [Fact]
+    public void Publish_succeeds_with_the_app_the_linked_host_json_and_the_metadata()
+    {
+        Assert.True(app.ExitCode == 0, app.Log);
+        Assert.True(File.Exists(Path.Combine(app.Output, "GenAgent.Functions.dll")));
+        Assert.True(File.Exists(Path.Combine(app.Output, "functions.metadata")));
+        Assert.Equal(
+            File.ReadAllText(Path.Combine(RepositoryRoot.Path, "host.json")),
+            File.ReadAllText(Path.Combine(app.Output, "host.json")));
+        Assert.False(File.Exists(Path.Combine(app.Output, "local.settings.json")), "local settings hold secrets and must not ship.");
+    }
+
+    [Theory]
+    [MemberData(nameof(Required))]
+    public void Every_required_function_is_listed_with_its_trigger(string name, string trigger)
+    {
+        var function = Assert.Single(Metadata(), f => (string?)f["name"] == name);
+
+        Assert.Equal(trigger, (string?)Trigger(function)["type"]);
+    }
+
+    [Fact]
+    public void Every_function_in_the_code_is_listed_with_the_trigger_its_attribute_declares()
+    {
+        var listed = Metadata().ToDictionary(f => (string)f["name"]!, StringComparer.Ordinal);
+        var declared = typeof(ActivityFunctions).Assembly.GetTypes()
+            .SelectMany(t => t.GetMethods(BindingFlags.Public | BindingFlags.Instance | BindingFlags.Static))
+            .Select(m => (Method: m, Function: m.GetCustomAttribute<FunctionAttribute>()))
+            .Where(x => x.Function is not null)
+            .ToList();
+
+        Assert.Equal(declared.Select(d => d.Function!.Name).Order(StringComparer.Ordinal), listed.Keys.Order(StringComparer.Ordinal));
+        foreach (var (method, function) in declared)
+        {
+            Assert.Equal($"{method.DeclaringType!.FullName}.{method.Name}", (string?)listed[function!.Name]["entryPoint"]);
+            var binding = Trigger(listed[function.Name]);
+            var parameter = Assert.Single(method.GetParameters(), p => p.GetCustomAttributes().Any(a => a.GetType().Name.EndsWith("TriggerAttribute", StringComparison.Ordinal)));
+            var attribute = parameter.GetCustomAttributes().Single(a => a.GetType().Name.EndsWith("TriggerAttribute", StringComparison.Ordinal));
+            var expected = char.ToLowerInvariant(attribute.GetType().Name[0]) + attribute.GetType().Name[1..^"Attribute".Length];
+            Assert.Equal(expected, (string?)binding["type"]);
+            Assert.Equal(parameter.Name, (string?)binding["name"]);
+            if (attribute is HttpTriggerAttribute http)
+            {
+                Assert.Equal(http.Route, (string?)binding["route"]);
+                Assert.Equal(http.Methods ?? [], binding["methods"]!.AsArray().Select(m => (string)m!));
+                Assert.Equal(http.AuthLevel.ToString(), (string?)binding["authLevel"]);
+            }
+        }
+    }
+
+    [Fact]
+    public void The_host_json_keeps_the_durable_settings_at_the_top_level_and_clears_the_route_prefix()
+    {
+        var host = JsonNode.Parse(File.ReadAllText(Path.Combine(app.Output, "host.json")))!;
+
+        Assert.Equal("2.0", (string?)host["version"]);
+        Assert.Equal("GenAgent", (string?)host["extensions"]!["durableTask"]!["hubName"]);
+        Assert.Equal("AzureStorage", (string?)host["extensions"]!["durableTask"]!["storageProvider"]!["type"]);
+        Assert.Equal(string.Empty, (string?)host["extensions"]!["http"]!["routePrefix"]);
+        Assert.Null(host["logging"]!["extensions"]);
+    }
+
+    private List<JsonNode> Metadata()
+    {
+        Assert.True(app.ExitCode == 0, app.Log);
+        return JsonNode.Parse(File.ReadAllText(Path.Combine(app.Output, "functions.metadata")))!.AsArray().Select(f => f!).ToList();
+    }
+
+    private static JsonNode Trigger(JsonNode function) =>
+        Assert.Single(function["bindings"]!.AsArray(), b => ((string?)b!["type"])!.EndsWith("Trigger", StringComparison.Ordinal))!;
+}
