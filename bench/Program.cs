@@ -1,7 +1,7 @@
 using GenAgent.Bench;
 
 // Prints figures; never asserts a time. Usage:
-//   scripts/azurite.sh; dotnet run -c Release --project bench [-- --sessions 200 --rounds 2]
+//   scripts/azurite.sh; dotnet run -c Release --project bench [-- --sessions 200 --rounds 2 --requests 100]
 // The Azure Storage figures need Azurite on 127.0.0.1:10000-10002.
 var sessions = Args.Int(args, "--sessions", 200);
 var rounds = Args.Int(args, "--rounds", 2);
@@ -17,4 +17,5 @@ await Benchmarks.LoopOverheadInProcessAsync(rounds);
 await Benchmarks.LoopOverheadAzureStorageAsync(rounds);
 await Benchmarks.OfflineSessionAsync();
 await Benchmarks.ConcurrentOfflineSessionsAsync(sessions);
+await ApiBenchmarks.StartLatencyAsync(Args.Int(args, "--requests", 100));
 return 0;

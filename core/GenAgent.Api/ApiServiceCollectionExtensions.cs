@@ -1,3 +1,4 @@
+using GenAgent.Core.Quotas;
 using System.ComponentModel.DataAnnotations;
 using System.Text.Json.Serialization;
 using GenAgent.Api.Sessions;
@@ -33,6 +34,8 @@ public static class ApiServiceCollectionExtensions
         });
         services.AddHttpClient(InputImageReader.FetchClientName, InputImageReader.ConfigureFetchClient);
         services.AddSingleton<InputImageReader>();
+        // In-memory unless the host registered a shared one first (the Functions app: Table Storage).
+        services.AddGenAgentAdmission();
         return services;
     }
 }

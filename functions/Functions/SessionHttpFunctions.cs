@@ -1,3 +1,4 @@
+using GenAgent.Core.Quotas;
 using GenAgent.Api;
 using GenAgent.Api.Sessions;
 using GenAgent.Core.Images;
@@ -24,7 +25,8 @@ public sealed class SessionHttpFunctions(IImageStore store, ApiOptions options, 
         [DurableClient] DurableTaskClient client,
         CancellationToken cancellationToken) =>
         await SessionsApi.CreateAsync(
-            request, Engine(client), store, options, services.GetRequiredService<InputImageReader>(), cancellationToken);
+            request, Engine(client), store, options, services.GetRequiredService<InputImageReader>(),
+            services.GetRequiredService<ISessionAdmission>(), cancellationToken);
 
     [Function("GetSession")]
     public async Task<IResult> GetAsync(

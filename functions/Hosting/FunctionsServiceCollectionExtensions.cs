@@ -1,3 +1,4 @@
+using GenAgent.Core.Quotas;
 using System.ComponentModel.DataAnnotations;
 using Azure.Storage.Blobs;
 using Azure.Storage.Queues;
@@ -32,6 +33,8 @@ public static class FunctionsServiceCollectionExtensions
 
         services.AddGenAgentCore(core);
         services.AddGenAgentWorkflow(workflow);
+        // Every instance of the app shares the counters, so they live in the app's storage account.
+        if (configuration[StorageConnectionSetting] is { Length: > 0 } storage) services.AddGenAgentTableAdmission(storage);
         services.AddGenAgentApi(api);
         AddTriggers(services, configuration);
         return services;

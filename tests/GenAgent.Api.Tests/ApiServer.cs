@@ -2,6 +2,7 @@ using GenAgent.Api;
 using GenAgent.Api.Hosting;
 using GenAgent.Core.Configuration;
 using GenAgent.Core.Images;
+using GenAgent.Core.Quotas;
 using GenAgent.Core.Protocol;
 using GenAgent.Workflow.Engine;
 using Microsoft.AspNetCore.Builder;
@@ -32,6 +33,12 @@ public sealed class ApiServer : IAsyncLifetime
 
     public HttpClient Restricted { get; private set; } = null!;
 
+    /// <summary>One session at a time per user.</summary>
+    public HttpClient Capped { get; private set; } = null!;
+
+    /// <summary>The kill switch is on.</summary>
+    public HttpClient SwitchedOff { get; private set; } = null!;
+
     /// <summary>A PNG that every server also serves at <c>/test/input.png</c>, as an image URL to download.</summary>
     public byte[] ServedPng { get; } = TestImages.Png(32, 24);
 
@@ -45,6 +52,8 @@ public sealed class ApiServer : IAsyncLifetime
         Open = await StartAsync(new ApiOptions());
         Keyed = await StartAsync(new ApiOptions { ApiKey = ApiKey });
         Restricted = await StartAsync(new ApiOptions { AllowImageUrlFetch = true, MaxImageBytes = 64 * 1024, AvailableTools = [ToolNames.Generate] });
+        Capped = await StartAsync(new ApiOptions(), a => a.MaxConcurrentPerUser = 1);
+        SwitchedOff = await StartAsync(new ApiOptions(), a => a.KillSwitch = true);
     }
 
     public async Task DisposeAsync()
@@ -57,13 +66,15 @@ public sealed class ApiServer : IAsyncLifetime
         Open.Dispose();
         Keyed.Dispose();
         Restricted.Dispose();
+        Capped.Dispose();
+        SwitchedOff.Dispose();
         await Engine.DisposeAsync();
         Directory.Delete(_storePath, recursive: true);
     }
 
-    private async Task<HttpClient> StartAsync(ApiOptions api)
+    private async Task<HttpClient> StartAsync(ApiOptions api, Action<AdmissionOptions>? admission = null)
     {
-        var app = ServeHost.Build(Engine, Store, api, "http://127.0.0.1:0");
+        var app = ServeHost.Build(Engine, Store, api, "http://127.0.0.1:0", admission);
         app.MapGet("/test/input.png", () => Results.Bytes(ServedPng, "image/png"));
         await app.StartAsync();
         _apps.Add(app);

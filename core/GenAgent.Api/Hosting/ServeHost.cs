@@ -1,5 +1,6 @@
 using GenAgent.Api.Sessions;
 using GenAgent.Core.Images;
+using GenAgent.Core.Quotas;
 using GenAgent.Workflow.Engine;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
@@ -22,7 +23,8 @@ public static class ServeHost
     /// <param name="store">The store the engine's activities write to.</param>
     /// <param name="api">Limits and the optional API key.</param>
     /// <param name="urls">Where Kestrel listens, e.g. <c>http://127.0.0.1:5080</c> (port 0 picks a free one).</param>
-    public static WebApplication Build(ISessionEngine engine, IImageStore store, ApiOptions api, string urls)
+    /// <param name="admission">Overrides of the admission limits, which otherwise bind from <c>GenAgent:Admission</c>.</param>
+    public static WebApplication Build(ISessionEngine engine, IImageStore store, ApiOptions api, string urls, Action<AdmissionOptions>? admission = null)
     {
         ArgumentNullException.ThrowIfNull(engine);
         ArgumentNullException.ThrowIfNull(store);
@@ -37,6 +39,8 @@ public static class ServeHost
         builder.Services.AddSingleton(engine);
         builder.Services.AddSingleton(store);
         builder.Services.AddGenAgentApi(api);
+        builder.Services.AddHostedService<AdmissionSweep>();
+        if (admission is not null) builder.Services.PostConfigure(admission);
 
         var app = builder.Build();
         app.UseExceptionHandler();

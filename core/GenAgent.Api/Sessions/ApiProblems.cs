@@ -1,3 +1,4 @@
+using GenAgent.Core.Quotas;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 
@@ -23,4 +24,17 @@ internal static class ApiProblems
 
     public static ProblemHttpResult Unauthorized() =>
         TypedResults.Problem(statusCode: StatusCodes.Status401Unauthorized, title: "Unauthorized.", detail: "Send the API key in the x-api-key header or as Authorization: Bearer <key>.");
+
+    /// <summary>503 while the kill switch is on, 429 over a concurrency cap; the body names the limit and its use.</summary>
+    public static ProblemHttpResult OverQuota(AdmissionResult refused) =>
+        TypedResults.Problem(
+            statusCode: refused.Limit == AdmissionLimit.KillSwitch ? StatusCodes.Status503ServiceUnavailable : StatusCodes.Status429TooManyRequests,
+            title: refused.Limit == AdmissionLimit.KillSwitch ? "New sessions are switched off." : "Over quota.",
+            detail: refused.Reason,
+            extensions: new Dictionary<string, object?>
+            {
+                ["limit"] = refused.Limit.ToString(),
+                ["inUse"] = refused.InUse,
+                ["maximum"] = refused.Maximum,
+            });
 }

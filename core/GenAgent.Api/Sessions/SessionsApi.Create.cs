@@ -1,6 +1,7 @@
 using GenAgent.Api.Wire;
 using GenAgent.Core.Images;
 using GenAgent.Core.Protocol;
+using GenAgent.Core.Quotas;
 using GenAgent.Core.Sessions;
 using GenAgent.Workflow.Engine;
 using Microsoft.AspNetCore.Http;
@@ -11,13 +12,20 @@ namespace GenAgent.Api.Sessions;
 
 public static partial class SessionsApi
 {
-    /// <summary><c>POST /api/sessions</c>: validates, stores the input image, starts the session; 202 with where to poll.</summary>
-    internal static async Task<Results<Accepted<SessionCreated>, ValidationProblem>> CreateAsync(
+    /// <summary>The header a fronting service sets to name its end user, when the caller is not authenticated itself.</summary>
+    public const string UserHeader = "X-GenAgent-User";
+
+    /// <summary>
+    /// <c>POST /api/sessions</c>: validates, takes an admission slot (429 over quota, 503 with the kill switch on), stores
+    /// the input image, starts the session; 202 with where to poll.
+    /// </summary>
+    internal static async Task<Results<Accepted<SessionCreated>, ValidationProblem, ProblemHttpResult>> CreateAsync(
         HttpRequest request,
         [FromServices] ISessionEngine engine,
         [FromServices] IImageStore store,
         [FromServices] ApiOptions options,
         [FromServices] InputImageReader images,
+        [FromServices] ISessionAdmission admission,
         CancellationToken cancellationToken)
     {
         try
@@ -30,8 +38,20 @@ public static partial class SessionsApi
             // A retried POST must not overwrite the first one's input image nor start anything.
             if (await engine.GetAsync(id, cancellationToken) is null)
             {
-                var input = body.Image is null ? null : await images.StoreAsync(body.Image, id, store, cancellationToken);
-                await engine.StartAsync(new SessionRequest(prompt, sessionOptions, input), id, cancellationToken);
+                var user = UserOf(request);
+                var admitted = await admission.TryAdmitAsync(user, id, cancellationToken);
+                if (!admitted.Admitted) return ApiProblems.OverQuota(admitted);
+                try
+                {
+                    var input = body.Image is null ? null : await images.StoreAsync(body.Image, id, store, cancellationToken);
+                    await engine.StartAsync(new SessionRequest(prompt, sessionOptions, input), id, cancellationToken);
+                }
+                catch
+                {
+                    // Nothing started, so the slot goes back; the sweep (AdmissionSweep) frees slots of sessions that end.
+                    await admission.ReleaseAsync(user, id, CancellationToken.None);
+                    throw;
+                }
             }
 
             var links = new ImageLinks(request, store, id, options.ApiKey);
@@ -42,6 +62,11 @@ public static partial class SessionsApi
             return ApiProblems.Fields(invalid.Errors);
         }
     }
+
+    private static string? UserOf(HttpRequest request) =>
+        request.HttpContext.User.Identity is { IsAuthenticated: true, Name: { Length: > 0 } name }
+            ? name
+            : request.Headers[UserHeader].FirstOrDefault() is { Length: > 0 } header ? header : null;
 
     private static string ValidPrompt(string? text, string field, ApiOptions options)
     {

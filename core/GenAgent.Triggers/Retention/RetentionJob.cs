@@ -36,6 +36,8 @@ public sealed class RetentionJob(
     public async Task<RetentionResult> PurgeAsync(DateTimeOffset now, CancellationToken cancellationToken = default)
     {
         var cutoff = now - TimeSpan.FromDays(options.RetentionDays);
+        // A new app's timer can fire before any session created the container; there is nothing to purge then.
+        await store.CreateIfNotExistsAsync(cancellationToken: cancellationToken).ConfigureAwait(false);
         var sessions = 0;
         var blobs = 0;
         foreach (var (sessionId, items) in await ListSessionsAsync(cancellationToken).ConfigureAwait(false))
@@ -61,6 +63,7 @@ public sealed class RetentionJob(
         var to = from.AddDays(1);
         var trajectories = new List<Trajectory>();
         var unreadable = new List<string>();
+        await store.CreateIfNotExistsAsync(cancellationToken: cancellationToken).ConfigureAwait(false);
         await foreach (var item in store.GetBlobsAsync(new GetBlobsOptions { Prefix = SessionsPrefix }, cancellationToken).ConfigureAwait(false))
         {
             // A trajectory is written when its session ends, so one last written before the day cannot have ended on it.

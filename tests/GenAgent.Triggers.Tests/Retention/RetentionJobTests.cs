@@ -45,6 +45,25 @@ public sealed class RetentionJobTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_new_app_whose_container_does_not_exist_yet_purges_and_rolls_up_nothing()
+    {
+        var fresh = new BlobContainerClient(Azurite.ConnectionString, Azurite.UniqueName("fresh"));
+        try
+        {
+            var job = new RetentionJob(fresh, new TriggerOptions());
+            var purged = await job.PurgeAsync(DateTimeOffset.UtcNow);
+            var rollup = await job.RollUpUsageAsync(DateOnly.FromDateTime(DateTime.UtcNow));
+
+            Assert.Equal(0, purged.SessionsDeleted);
+            Assert.Equal(0, rollup.Sessions);
+        }
+        finally
+        {
+            await fresh.DeleteIfExistsAsync();
+        }
+    }
+
+    [Fact]
     public async Task Purge_without_a_history_purger_reports_none()
     {
         var result = await new RetentionJob(_container, new TriggerOptions()).PurgeAsync(DateTimeOffset.UtcNow);
