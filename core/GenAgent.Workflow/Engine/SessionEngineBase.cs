@@ -9,6 +9,8 @@ public abstract class SessionEngineBase(WorkflowOptions workflow) : ISessionEngi
 {
     public WorkflowOptions Workflow { get; } = workflow;
 
+    private readonly SemaphoreSlim[] _startGates = [.. Enumerable.Range(0, 16).Select(_ => new SemaphoreSlim(1, 1))];
+
     /// <summary>How often <see cref="WaitForCompletionAsync"/> looks at the session.</summary>
     protected abstract TimeSpan PollInterval { get; }
 
@@ -22,11 +24,22 @@ public abstract class SessionEngineBase(WorkflowOptions workflow) : ISessionEngi
             throw new ArgumentException("The prompt is empty.", nameof(request));
 
         var id = sessionId ?? Guid.NewGuid().ToString("N");
-        // Starting twice with one id (a retried HTTP call, a resumed CLI) must not run two sessions.
-        if (await GetAsync(id, cancellationToken).ConfigureAwait(false) is not null)
+        // Starting twice with one id (a retried HTTP call, a resumed CLI) must not run two sessions. Two starts at the same
+        // moment would both see no session, and the in-memory backend then runs one instance from two start events and
+        // never finishes it; so the check and the schedule run under a lock per id (striped, so memory stays bounded).
+        var gate = _startGates[(int)((uint)StringComparer.Ordinal.GetHashCode(id) % (uint)_startGates.Length)];
+        await gate.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            if (await GetAsync(id, cancellationToken).ConfigureAwait(false) is not null)
+                return id;
+            await ScheduleAsync(new SessionInput(id, request, Workflow), cancellationToken).ConfigureAwait(false);
             return id;
-        await ScheduleAsync(new SessionInput(id, request, Workflow), cancellationToken).ConfigureAwait(false);
-        return id;
+        }
+        finally
+        {
+            gate.Release();
+        }
     }
 
     public abstract Task<SessionSnapshot?> GetAsync(string sessionId, CancellationToken cancellationToken = default);

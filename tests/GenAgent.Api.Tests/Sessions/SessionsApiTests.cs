@@ -51,6 +51,17 @@ public sealed class SessionsApiTests(ApiServer server)
     }
 
     [Fact]
+    public async Task Simultaneous_posts_with_one_new_idempotency_key_start_one_session()
+    {
+        var body = $$"""{"prompt": "a photo of a blue cup", "options": {"maxImages": 1, "width": 128, "height": 128}, "idempotencyKey": "burst-{{Guid.NewGuid():N}}"}""";
+
+        var ids = await Task.WhenAll(Enumerable.Range(0, 4).Select(_ => _client.StartAsync(body)));
+
+        Assert.Single(ids.Distinct());
+        Assert.Equal("completed", (await _client.WaitEndedAsync(ids[0]))["status"]!.GetValue<string>());
+    }
+
+    [Fact]
     public async Task The_same_idempotency_key_names_the_same_session_and_starts_it_once()
     {
         var key = "order-" + Guid.NewGuid().ToString("N");

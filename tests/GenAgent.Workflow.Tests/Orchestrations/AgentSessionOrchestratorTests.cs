@@ -244,6 +244,21 @@ public sealed class AgentSessionOrchestratorTests
     }
 
     [Fact]
+    public async Task Starting_at_the_same_moment_with_one_id_runs_one_session()
+    {
+        await using var h = await SessionHarness.StartAsync(Replies.Generate("a cat"), Replies.Done());
+        var request = new SessionRequest("a cat", Small);
+        var ids = await Task.WhenAll(
+            h.Engine.StartAsync(request, "race-id"), h.Engine.StartAsync(request, "race-id"), h.Engine.StartAsync(request, "race-id"))
+            .WaitAsync(TimeSpan.FromMinutes(1));
+        var snapshot = await h.Engine.WaitForCompletionAsync("race-id").WaitAsync(TimeSpan.FromMinutes(1));
+
+        Assert.All(ids, id => Assert.Equal("race-id", id));
+        Assert.Equal(OutcomeKind.Done, Completed(snapshot).Outcome!.Kind);
+        Assert.Equal(2, h.Agent.Seen.Count);
+    }
+
+    [Fact]
     public async Task Progress_is_reported_while_the_session_runs()
     {
         await using var h = await SessionHarness.StartAsync(Replies.Generate("a cat"), Replies.Done());
