@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using System.Text.Json;
 using GenAgent.Core.Images;
 using GenAgent.Core.Protocol;
 using GenAgent.Core.Sessions;
@@ -22,12 +21,10 @@ public sealed class AgentTurnActivity(IChatClient chatClient, IImageStore store,
         ArgumentNullException.ThrowIfNull(input);
         using var scope = SessionLogScope.Begin(logger, input.SessionId);
         var cacheKey = SessionKeys.AgentReply(input.SessionId, input.Turn);
-        var cached = await store.TryGetAsync(cacheKey).ConfigureAwait(false);
-        if (cached is not null)
+        if (await StoredResult.TryGetAsync(store, cacheKey, WorkflowJson.Default.AgentTurnResult).ConfigureAwait(false) is { } cached)
         {
             logger.ReusedAgentReply(input.SessionId, input.Turn);
-            return JsonSerializer.Deserialize(cached, WorkflowJson.Default.AgentTurnResult)
-                ?? throw new InvalidOperationException($"The cached reply at {cacheKey} is empty.");
+            return cached;
         }
 
         var messages = await ConversationRenderer.RenderAsync(input.Conversation, store).ConfigureAwait(false);
@@ -46,19 +43,12 @@ public sealed class AgentTurnActivity(IChatClient chatClient, IImageStore store,
             throw;
         }
         var seconds = stopwatch.Elapsed.TotalSeconds;
-        GenAgentTelemetry.ModelTurns.Add(1);
         GenAgentTelemetry.ModelSeconds.Record(seconds);
-        if (response.Usage is { } tokens)
-        {
-            GenAgentTelemetry.TokensUsed.Add(tokens.InputTokenCount ?? 0, new KeyValuePair<string, object?>("direction", "input"));
-            GenAgentTelemetry.TokensUsed.Add(tokens.OutputTokenCount ?? 0, new KeyValuePair<string, object?>("direction", "output"));
-        }
-
-        var usage = response.Usage is { } u ? new TokenUsage(u.InputTokenCount ?? 0, u.OutputTokenCount ?? 0) : null;
+        var usage = ModelUsage.Record(response);
         var result = new AgentTurnResult(response.Text, usage, seconds);
         logger.AgentReplied(input.SessionId, input.Turn, seconds);
         logger.AgentText(input.SessionId, input.Turn, result.Text);
-        await store.PutAsync(cacheKey, JsonSerializer.SerializeToUtf8Bytes(result, WorkflowJson.Default.AgentTurnResult), "application/json").ConfigureAwait(false);
+        await StoredResult.PutAsync(store, cacheKey, result, WorkflowJson.Default.AgentTurnResult).ConfigureAwait(false);
         return result;
     }
 }

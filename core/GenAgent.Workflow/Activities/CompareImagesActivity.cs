@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using System.Text.Json;
 using GenAgent.Core.Images;
 using GenAgent.Core.Judging;
 using GenAgent.Core.Protocol;
@@ -25,12 +24,10 @@ public sealed class CompareImagesActivity(IChatClient chatClient, IImageStore st
         ArgumentNullException.ThrowIfNull(input);
         using var scope = SessionLogScope.Begin(logger, input.SessionId);
         var cacheKey = SessionKeys.Comparison(input.SessionId, input.Match);
-        var cached = await store.TryGetAsync(cacheKey).ConfigureAwait(false);
-        if (cached is not null)
+        if (await StoredResult.TryGetAsync(store, cacheKey, WorkflowJson.Default.CompareImagesResult).ConfigureAwait(false) is { } cached)
         {
             logger.ReusedComparison(input.SessionId, input.Match);
-            return JsonSerializer.Deserialize(cached, WorkflowJson.Default.CompareImagesResult)
-                ?? throw new InvalidOperationException($"The cached verdict at {cacheKey} is empty.");
+            return cached;
         }
 
         using var span = GenAgentTelemetry.StartSessionActivity("compare_images", input.SessionId);
@@ -57,7 +54,7 @@ public sealed class CompareImagesActivity(IChatClient chatClient, IImageStore st
         GenAgentTelemetry.ModelSeconds.Record(seconds);
         logger.ComparisonText(input.SessionId, input.Match, text);
         var result = new CompareImagesResult(verdict?.Winner, verdict?.Reasoning, text, corrected, usage, seconds);
-        await store.PutAsync(cacheKey, JsonSerializer.SerializeToUtf8Bytes(result, WorkflowJson.Default.CompareImagesResult), "application/json").ConfigureAwait(false);
+        await StoredResult.PutAsync(store, cacheKey, result, WorkflowJson.Default.CompareImagesResult).ConfigureAwait(false);
         return result;
     }
 
@@ -65,8 +62,6 @@ public sealed class CompareImagesActivity(IChatClient chatClient, IImageStore st
     {
         var messages = await ConversationRenderer.RenderAsync(conversation, store).ConfigureAwait(false);
         var response = await chatClient.GetResponseAsync(messages).ConfigureAwait(false);
-        GenAgentTelemetry.ModelTurns.Add(1);
-        var usage = response.Usage is { } u ? new TokenUsage(u.InputTokenCount ?? 0, u.OutputTokenCount ?? 0) : null;
-        return (response.Text, usage);
+        return (response.Text, ModelUsage.Record(response));
     }
 }
