@@ -33,6 +33,12 @@ public static partial class SessionsApi
 
         if (snapshot.IsTerminal) return ApiProblems.Ended(id, StatusMapper.Name(snapshot.Status));
         await engine.SendFollowUpAsync(id, text, cancellationToken);
+        return AcceptedFor(request, store, options, id);
+    }
+
+    /// <summary>202 with where to poll the session: the answer to every request that starts or steers one.</summary>
+    private static Accepted<SessionCreated> AcceptedFor(HttpRequest request, IImageStore store, ApiOptions options, string id)
+    {
         var links = new ImageLinks(request, store, id, options.ApiKey);
         return TypedResults.Accepted(links.SessionUrl, new SessionCreated(id, links.SessionUrl));
     }
@@ -50,7 +56,6 @@ public static partial class SessionsApi
         if (snapshot is null) return ApiProblems.UnknownSession(id);
         if (snapshot.IsTerminal) return ApiProblems.Ended(id, StatusMapper.Name(snapshot.Status));
         await engine.CancelAsync(id, cancellationToken);
-        var links = new ImageLinks(request, store, id, options.ApiKey);
-        return TypedResults.Accepted(links.SessionUrl, new SessionCreated(id, links.SessionUrl));
+        return AcceptedFor(request, store, options, id);
     }
 }

@@ -54,8 +54,7 @@ public static partial class SessionsApi
                 }
             }
 
-            var links = new ImageLinks(request, store, id, options.ApiKey);
-            return TypedResults.Accepted(links.SessionUrl, new SessionCreated(id, links.SessionUrl));
+            return AcceptedFor(request, store, options, id);
         }
         catch (InvalidInputException invalid)
         {
