@@ -1,9 +1,9 @@
 using GenAgent.Core.Quotas;
 using System.ComponentModel.DataAnnotations;
-using Azure.Storage.Blobs;
 using Azure.Storage.Queues;
 using GenAgent.Api;
 using GenAgent.Core.Configuration;
+using GenAgent.Core.Images;
 using GenAgent.Core.Protocol;
 using GenAgent.Functions.Triggers;
 using GenAgent.Triggers;
@@ -34,7 +34,7 @@ public static class FunctionsServiceCollectionExtensions
         services.AddGenAgentCore(core);
         services.AddGenAgentWorkflow(workflow);
         // Every instance of the app shares the counters, so they live in the app's storage account.
-        if (configuration[StorageConnectionSetting] is { Length: > 0 } storage) services.AddGenAgentTableAdmission(storage);
+        if (AzureStorageConnection.FromConfiguration(configuration, StorageConnectionSetting) is { } storage) services.AddGenAgentTableAdmission(storage);
         services.AddGenAgentApi(api);
         AddTriggers(services, configuration);
         return services;
@@ -52,15 +52,20 @@ public static class FunctionsServiceCollectionExtensions
         services.AddSingleton(triggers);
         services.TryAddSingleton(TimeProvider.System);
         // Resolved only when a queue or storage trigger runs, so the HTTP API works without a storage connection string.
-        services.TryAddSingleton(_ => new QueueServiceClient(StorageConnection(configuration)));
-        services.TryAddSingleton(_ => new BlobServiceClient(StorageConnection(configuration)));
+        services.TryAddSingleton(_ => QueueClient(StorageConnection(configuration)));
+        services.TryAddSingleton(_ => StorageConnection(configuration).CreateBlobServiceClient());
         services.AddScoped<TriggerHandlers>();
     }
 
-    private static string StorageConnection(IConfiguration configuration) =>
-        configuration[StorageConnectionSetting] is { Length: > 0 } connection
-            ? connection
-            : throw new InvalidOperationException($"{StorageConnectionSetting} must hold a storage connection string (UseDevelopmentStorage=true for Azurite).");
+    /// <summary>A connection string, or in Azure the identity form (<c>AzureWebJobsStorage__accountName</c>, <c>__credential</c>, <c>__clientId</c>).</summary>
+    private static AzureStorageConnection StorageConnection(IConfiguration configuration) =>
+        AzureStorageConnection.FromConfiguration(configuration, StorageConnectionSetting)
+            ?? throw new InvalidOperationException(
+                $"{StorageConnectionSetting} must hold a storage connection string (UseDevelopmentStorage=true for Azurite), or {StorageConnectionSetting}__accountName an identity-based one.");
+
+    private static QueueServiceClient QueueClient(AzureStorageConnection storage) => storage.ConnectionString is { } connection
+        ? new QueueServiceClient(connection)
+        : new QueueServiceClient(storage.QueueServiceUri ?? throw new InvalidOperationException($"{StorageConnectionSetting} has no queue endpoint."), storage.Credential);
 
     /// <summary>The Functions runtime's own storage setting; the triggers use the same account.</summary>
     public const string StorageConnectionSetting = "AzureWebJobsStorage";

@@ -94,8 +94,11 @@ public sealed class StoreOptions
     /// <summary>For <c>blob</c>: a connection string (<c>UseDevelopmentStorage=true</c> for Azurite).</summary>
     public string? ConnectionString { get; set; }
 
-    /// <summary>For <c>blob</c> with managed identity: the account's blob endpoint.</summary>
+    /// <summary>For <c>blob</c> without keys: the account's blob endpoint (https://acct.blob.core.windows.net/), reached with Entra ID.</summary>
     public string? ServiceUri { get; set; }
+
+    /// <summary>With <see cref="ServiceUri"/>: the client id of the user-assigned managed identity; empty for the developer's sign-in.</summary>
+    public string? ClientId { get; set; }
 
     public string Container { get; set; } = "genagent";
 }

@@ -1,5 +1,4 @@
 using System.ComponentModel.DataAnnotations;
-using Azure.Storage.Blobs;
 using GenAgent.Core.Backends;
 using GenAgent.Core.Images;
 using Microsoft.Extensions.DependencyInjection;
@@ -108,9 +107,12 @@ public static class GenAgentServiceCollectionExtensions
                 break;
             case "local":
                 break;
-            // Azure.Identity is not referenced, so a ServiceUri alone has no credential to use.
-            case "blob" when string.IsNullOrWhiteSpace(store.ConnectionString):
-                problems.Add("GenAgent:Store:ConnectionString is required for the blob store (UseDevelopmentStorage=true for Azurite).");
+            case "blob" when string.IsNullOrWhiteSpace(store.ConnectionString) && string.IsNullOrWhiteSpace(store.ServiceUri):
+                problems.Add("GenAgent:Store:ConnectionString is required for the blob store (UseDevelopmentStorage=true for Azurite), or GenAgent:Store:ServiceUri to reach it with Entra ID.");
+                break;
+            case "blob" when string.IsNullOrWhiteSpace(store.ConnectionString)
+                && (!Uri.TryCreate(store.ServiceUri, UriKind.Absolute, out var endpoint) || (endpoint.Scheme != Uri.UriSchemeHttps && endpoint.Scheme != Uri.UriSchemeHttp)):
+                problems.Add($"GenAgent:Store:ServiceUri '{store.ServiceUri}' is not an absolute http(s) URL (https://<account>.blob.core.windows.net/).");
                 break;
             case "blob" when string.IsNullOrWhiteSpace(store.Container):
                 problems.Add("GenAgent:Store:Container is required for the blob store.");
@@ -147,7 +149,13 @@ public static class GenAgentServiceCollectionExtensions
     private static IImageStore CreateStore(StoreOptions store) => store.Kind switch
     {
         "local" => new LocalImageStore(store.Path),
-        "blob" => new BlobImageStore(new BlobContainerClient(store.ConnectionString, store.Container)),
+        "blob" => new BlobImageStore(StoreConnection(store).CreateBlobContainerClient(store.Container)),
         _ => throw new InvalidOperationException($"GenAgent:Store:Kind '{store.Kind}' is unknown; use local or blob."),
     };
+
+    /// <summary>The blob store's account: the connection string when set (it wins), else the endpoint with Entra ID.</summary>
+    internal static AzureStorageConnection StoreConnection(StoreOptions store) =>
+        string.IsNullOrWhiteSpace(store.ConnectionString)
+            ? AzureStorageConnection.FromBlobServiceUri(new Uri(store.ServiceUri!), store.ClientId)
+            : AzureStorageConnection.FromConnectionString(store.ConnectionString);
 }

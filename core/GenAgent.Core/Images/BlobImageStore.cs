@@ -5,7 +5,11 @@ using Azure.Storage.Sas;
 
 namespace GenAgent.Core.Images;
 
-/// <summary>Stores images as blobs in one container; keys are blob names. URLs are read-only SAS URLs when the client can sign them.</summary>
+/// <summary>
+/// Stores images as blobs in one container; keys are blob names. URLs are read-only SAS URLs when the client can sign
+/// them (a connection string with the account key); without a key (Entra ID) there is none: the container is private,
+/// so its plain URL would not download, and callers use their own image endpoint instead.
+/// </summary>
 public sealed class BlobImageStore(BlobContainerClient container) : IImageStore
 {
     /// <summary>How long a URL from <see cref="GetUrl"/> stays valid.</summary>
@@ -47,6 +51,6 @@ public sealed class BlobImageStore(BlobContainerClient container) : IImageStore
         var blob = Container.GetBlobClient(key);
         return blob.CanGenerateSasUri
             ? blob.GenerateSasUri(BlobSasPermissions.Read, DateTimeOffset.UtcNow.Add(UrlLifetime))
-            : blob.Uri;
+            : null;
     }
 }

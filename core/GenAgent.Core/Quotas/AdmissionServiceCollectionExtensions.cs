@@ -1,4 +1,4 @@
-using Azure.Data.Tables;
+using GenAgent.Core.Images;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
@@ -26,12 +26,19 @@ public static class AdmissionServiceCollectionExtensions
     /// <summary>Admission control shared by every instance of the app, in table <paramref name="tableName"/> (<see cref="TableSessionAdmission"/>).</summary>
     public static IServiceCollection AddGenAgentTableAdmission(this IServiceCollection services, string connectionString, string tableName = DefaultTable)
     {
-        ArgumentNullException.ThrowIfNull(services);
         ArgumentException.ThrowIfNullOrWhiteSpace(connectionString);
+        return AddGenAgentTableAdmission(services, AzureStorageConnection.FromConnectionString(connectionString), tableName);
+    }
+
+    /// <summary>The same over <paramref name="storage"/>, which may be identity-based (no shared key).</summary>
+    public static IServiceCollection AddGenAgentTableAdmission(this IServiceCollection services, AzureStorageConnection storage, string tableName = DefaultTable)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        ArgumentNullException.ThrowIfNull(storage);
         ArgumentException.ThrowIfNullOrWhiteSpace(tableName);
         AddAdmissionOptions(services);
         services.TryAddSingleton<ISessionAdmission>(provider =>
-            new TableSessionAdmission(new TableClient(connectionString, tableName), provider.GetRequiredService<IOptionsMonitor<AdmissionOptions>>()));
+            new TableSessionAdmission(storage.CreateTableClient(tableName), provider.GetRequiredService<IOptionsMonitor<AdmissionOptions>>()));
         return services;
     }
 
