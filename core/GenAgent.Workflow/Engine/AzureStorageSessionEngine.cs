@@ -43,7 +43,7 @@ public sealed class AzureStorageSessionEngine : SessionEngineBase
         var loggerFactory = services.GetService<ILoggerFactory>() ?? NullLoggerFactory.Instance;
         var settings = new AzureStorageOrchestrationServiceSettings
         {
-            StorageAccountClientProvider = new StorageAccountClientProvider(storage.ConnectionString),
+            StorageAccountClientProvider = storage.CreateClientProvider(),
             TaskHubName = storage.TaskHubName,
             PartitionCount = 1,
             MaxQueuePollingInterval = storage.MaxQueuePollingInterval,
