@@ -1,0 +1,41 @@
+using System.Text.Json.Serialization;
+
+namespace GenAgent.Discord.Wire;
+
+/// <summary>What Discord posts to the interactions endpoint (or sends as INTERACTION_CREATE).</summary>
+public sealed record Interaction
+{
+    public string Id { get; init; } = "";
+    public string ApplicationId { get; init; } = "";
+    public InteractionType Type { get; init; }
+    public InteractionData? Data { get; init; }
+    public string? GuildId { get; init; }
+    public string? ChannelId { get; init; }
+    public DiscordChannel? Channel { get; init; }
+
+    /// <summary>Set in a guild.</summary>
+    public GuildMember? Member { get; init; }
+
+    /// <summary>Set in a DM.</summary>
+    public DiscordUser? User { get; init; }
+
+    /// <summary>Answers the interaction and drives its follow-ups for 15 minutes.</summary>
+    public string Token { get; init; } = "";
+    public int Version { get; init; }
+
+    /// <summary>For a component interaction, the message the component is on.</summary>
+    public DiscordMessage? Message { get; init; }
+
+    /// <summary>The bot's permissions in the channel, a decimal bit set.</summary>
+    public string? AppPermissions { get; init; }
+    public string? Locale { get; init; }
+    public string? GuildLocale { get; init; }
+
+    /// <summary>The largest file a response may carry, in bytes; use it instead of a hard-coded limit.</summary>
+    public long? AttachmentSizeLimit { get; init; }
+    public InteractionContextType? Context { get; init; }
+
+    /// <summary>Whoever acted: the member's user in a guild, the user in a DM.</summary>
+    [JsonIgnore]
+    public DiscordUser? Invoker => Member?.User ?? User;
+}
