@@ -51,5 +51,8 @@ public sealed class WorkerOptions
     [Range(1024, 512L * 1024 * 1024)]
     public long MaxRequestBytes { get; set; } = 32L * 1024 * 1024;
 
+    /// <summary>When set, every route but <c>/health</c> needs <c>Authorization: Bearer &lt;key&gt;</c>; empty = open (local use).</summary>
+    public string? ApiKey { get; set; }
+
     public ProviderPolicy Policy => ProviderPolicyNames.Parse(Provider);
 }

@@ -28,6 +28,7 @@ public static class WorkerEndpointRouteBuilderExtensions
             var route = (context.GetEndpoint() as RouteEndpoint)?.RoutePattern.RawText ?? "unmatched";
             metrics.Request(route, context.Response.StatusCode);
         });
+        app.UseWorkerApiKey();
         app.MapImagesApi();
         app.MapPaperApi();
         app.MapJudgeApi();
