@@ -86,6 +86,10 @@ param generatorApiKey string = ''
 @secure()
 param editorApiKey string = ''
 
+@secure()
+@description('Key the GPU worker requires from every caller; a new one each deployment unless set (worker and apps get it together).')
+param gpuWorkerApiKey string = newGuid()
+
 var abbrs = loadJsonContent('abbreviations.json')
 var resourceToken = toLower(uniqueString(subscription().id, environmentName, location))
 var tags = { 'azd-env-name': environmentName }
@@ -154,6 +158,7 @@ module vault 'app/keyvault.bicep' = {
     agentApiKey: agentApiKey
     generatorApiKey: generatorApiKey
     editorApiKey: editorApiKey
+    gpuWorkerApiKey: gpuWorkerApiKey
   }
 }
 
@@ -226,6 +231,7 @@ module gpuWorker 'app/gpu-worker.bicep' = {
     modelsStorageName: containerEnv.outputs.modelsStorageName
     maxReplicas: gpuWorkerMaxReplicas
     applicationInsightsConnectionString: monitoring.outputs.applicationInsightsConnectionString
+    keyVaultUri: vault.outputs.uri
   }
   dependsOn: [roles]
 }
@@ -270,6 +276,7 @@ module functions 'app/functions.bicep' = {
     hasDiscordPublicKey: !empty(discordPublicKey)
     hasAgentApiKey: !empty(agentApiKey)
     hasGeneratorApiKey: !empty(generatorApiKey)
+    generatorUsesWorkerKey: useGpuWorkerAsGenerator
     hasEditorApiKey: !empty(editorApiKey)
   }
   // The app's first start reads storage and Key Vault as the identity: grant the roles before it exists.
@@ -305,6 +312,15 @@ var botOverrides = filter(
   setting => !empty(setting.value)
 )
 
+// The bot runs sessions itself, so it sends the same model keys as the Functions app.
+var botModelKeySecrets = concat(
+  empty(agentApiKey) ? [] : [{ setting: 'GenAgent__Agent__ApiKey', secret: 'agent-api-key' }],
+  useGpuWorkerAsGenerator
+    ? [{ setting: 'GenAgent__Generator__ApiKey', secret: 'gpu-worker-api-key' }]
+    : empty(generatorApiKey) ? [] : [{ setting: 'GenAgent__Generator__ApiKey', secret: 'generator-api-key' }],
+  empty(editorApiKey) ? [] : [{ setting: 'GenAgent__Editor__ApiKey', secret: 'editor-api-key' }]
+)
+
 module bot 'app/bot.bicep' = {
   name: 'bot'
   scope: rg
@@ -321,9 +337,11 @@ module bot 'app/bot.bicep' = {
     hasDiscordBotToken: !empty(discordBotToken)
     hasDiscordPublicKey: !empty(discordPublicKey)
     keyVaultUri: vault.outputs.uri
+    modelKeySecrets: botModelKeySecrets
     discordApplicationId: discordApplicationId
     profile: genAgentProfile
     storageBlobEndpoint: storage.outputs.blobEndpoint
+    storageAccountName: storage.outputs.name
     imagesContainerName: imagesContainerName
     extraEnv: botOverrides
     applicationInsightsConnectionString: monitoring.outputs.applicationInsightsConnectionString

@@ -22,14 +22,17 @@ param hasDiscordBotToken bool
 param hasDiscordPublicKey bool
 
 param keyVaultUri string
+
+@description('Model API keys in the vault the bot\'s own engine sends: [{ setting: GenAgent__Agent__ApiKey, secret: agent-api-key }, ...].')
+param modelKeySecrets array = []
 param discordApplicationId string
 param profile string
 param storageBlobEndpoint string
 param imagesContainerName string
 
-// The bot's durable engine reads GenAgent:Durable:ConnectionString, which a keyless account cannot give; until the
-// engine takes an identity the bot runs sessions in-process (they end if the replica restarts). Its images and the
-// Discord settings go to the shared blob store through the identity.
+@description('The account of the bot\'s durable engine (task hub), reached as the identity like its images and Discord settings.')
+param storageAccountName string
+
 @description('Task hub of the bot\'s own durable engine; apart from the Functions app\'s so neither runs the other\'s work.')
 param taskHubName string = 'GenAgentBot'
 
@@ -80,7 +83,12 @@ resource bot 'Microsoft.App/containerApps@2024-03-01' = {
                 identity: identityId
               }
             ]
-          : []
+          : [],
+        map(modelKeySecrets, key => {
+          name: key.secret
+          keyVaultUrl: '${keyVaultUri}secrets/${key.secret}'
+          identity: identityId
+        })
       )
     }
     template: {
@@ -139,6 +147,18 @@ resource bot 'Microsoft.App/containerApps@2024-03-01' = {
                 value: taskHubName
               }
               {
+                name: 'GenAgent__Durable__accountName'
+                value: storageAccountName
+              }
+              {
+                name: 'GenAgent__Durable__credential'
+                value: 'managedidentity'
+              }
+              {
+                name: 'GenAgent__Durable__clientId'
+                value: identityClientId
+              }
+              {
                 name: 'AZURE_CLIENT_ID'
                 value: identityClientId
               }
@@ -147,6 +167,10 @@ resource bot 'Microsoft.App/containerApps@2024-03-01' = {
                 value: applicationInsightsConnectionString
               }
             ],
+            map(modelKeySecrets, key => {
+              name: key.setting
+              secretRef: key.secret
+            }),
             extraEnv
           )
         }

@@ -61,6 +61,9 @@ param hasDiscordBotToken bool
 param hasDiscordPublicKey bool
 param hasAgentApiKey bool
 param hasGeneratorApiKey bool
+
+@description('The generator is our GPU worker: send the worker\'s key (gpu-worker-api-key) instead of generator-api-key.')
+param generatorUsesWorkerKey bool
 param hasEditorApiKey bool
 
 resource plan 'Microsoft.Web/serverfarms@2024-04-01' = {
@@ -171,9 +174,11 @@ var secretSettings = union(
   hasAgentApiKey
     ? { GenAgent__Agent__ApiKey: '@Microsoft.KeyVault(VaultName=${keyVaultName};SecretName=agent-api-key)' }
     : {},
-  hasGeneratorApiKey
-    ? { GenAgent__Generator__ApiKey: '@Microsoft.KeyVault(VaultName=${keyVaultName};SecretName=generator-api-key)' }
-    : {},
+  generatorUsesWorkerKey
+    ? { GenAgent__Generator__ApiKey: '@Microsoft.KeyVault(VaultName=${keyVaultName};SecretName=gpu-worker-api-key)' }
+    : hasGeneratorApiKey
+        ? { GenAgent__Generator__ApiKey: '@Microsoft.KeyVault(VaultName=${keyVaultName};SecretName=generator-api-key)' }
+        : {},
   hasEditorApiKey
     ? { GenAgent__Editor__ApiKey: '@Microsoft.KeyVault(VaultName=${keyVaultName};SecretName=editor-api-key)' }
     : {}

@@ -18,6 +18,9 @@ param identityId string
 param identityClientId string
 param registryLoginServer string
 
+@description('The vault holding gpu-worker-api-key, which every caller must send (Worker__ApiKey).')
+param keyVaultUri string
+
 @description('Image azd deployed last (SERVICE_GPU_WORKER_IMAGE_NAME); empty on the first provision, when a placeholder runs.')
 param imageName string = ''
 
@@ -78,6 +81,14 @@ resource worker 'Microsoft.App/containerApps@2024-03-01' = {
           identity: identityId
         }
       ]
+      // The ingress is public, so the worker refuses callers without its key (the health probes need none).
+      secrets: [
+        {
+          name: 'worker-api-key'
+          keyVaultUrl: '${keyVaultUri}secrets/gpu-worker-api-key'
+          identity: identityId
+        }
+      ]
     }
     template: {
       containers: [
@@ -97,6 +108,10 @@ resource worker 'Microsoft.App/containerApps@2024-03-01' = {
               // The ONNX Runtime provider policy: on the GPU profile a missing CUDA is an error, not a slow CPU fallback.
               name: 'Worker__Provider'
               value: useGpu ? 'cuda-required' : 'cpu'
+            }
+            {
+              name: 'Worker__ApiKey'
+              secretRef: 'worker-api-key'
             }
             {
               name: 'AZURE_CLIENT_ID'

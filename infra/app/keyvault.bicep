@@ -15,6 +15,9 @@ param agentApiKey string
 param generatorApiKey string
 @secure()
 param editorApiKey string
+@secure()
+@description('The key the GPU worker requires (Worker__ApiKey); always set.')
+param gpuWorkerApiKey string
 
 resource vault 'Microsoft.KeyVault/vaults@2023-07-01' = {
   name: name
@@ -70,6 +73,14 @@ resource editorApiKeySecret 'Microsoft.KeyVault/vaults/secrets@2023-07-01' = if 
   name: 'editor-api-key'
   properties: {
     value: editorApiKey
+  }
+}
+
+resource gpuWorkerApiKeySecret 'Microsoft.KeyVault/vaults/secrets@2023-07-01' = {
+  parent: vault
+  name: 'gpu-worker-api-key'
+  properties: {
+    value: gpuWorkerApiKey
   }
 }
 

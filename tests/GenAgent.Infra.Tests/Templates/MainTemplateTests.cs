@@ -87,13 +87,22 @@ public sealed partial class MainTemplateTests(BicepWorkspace workspace)
         var vault = Assert.Single(_main.OfType("Microsoft.KeyVault/vaults"));
         Assert.Equal(true, vault.Properties?["enableRbacAuthorization"]?.GetValue<bool>());
         var secrets = _main.OfType("Microsoft.KeyVault/vaults/secrets").ToArray();
-        Assert.Equal(5, secrets.Length);
+        Assert.Equal(6, secrets.Length);
         foreach (var secret in secrets)
         {
-            // Created only when given, from a secure parameter.
-            Assert.StartsWith("[not(empty(parameters(", secret.Json["condition"]?.ToString(), StringComparison.Ordinal);
+            // Created only when given (the worker's key always is), from a secure parameter.
+            if (!secret.Text.Contains("gpu-worker-api-key", StringComparison.Ordinal))
+            {
+                Assert.StartsWith("[not(empty(parameters(", secret.Json["condition"]?.ToString(), StringComparison.Ordinal);
+            }
             Assert.StartsWith("[parameters(", secret.Properties?["value"]?.ToString(), StringComparison.Ordinal);
         }
+
+        // The public GPU worker requires its key; the Functions app sends it as the generator's key.
+        var worker = ContainerApp("gpu-worker").Text;
+        Assert.Contains("secrets/gpu-worker-api-key", worker, StringComparison.Ordinal);
+        Assert.Contains("Worker__ApiKey", worker, StringComparison.Ordinal);
+        Assert.Contains("SecretName=gpu-worker-api-key", settings, StringComparison.Ordinal);
 
         // The bot reads the same secrets through Container Apps' Key Vault secrets, as the identity.
         var bot = ContainerApp("bot");
@@ -102,18 +111,22 @@ public sealed partial class MainTemplateTests(BicepWorkspace workspace)
         Assert.Contains("'secretRef', 'discord-bot-token'", text, StringComparison.Ordinal);
     }
 
+    private const string GeneratedKey = "gpuWorkerApiKey";
+
     [Fact]
     public void Secure_parameters_have_no_values_and_come_from_the_azd_environment()
     {
         var parameters = _main.Root["parameters"]!.AsObject();
         var secure = parameters.Where(p => p.Value?["type"]?.ToString() == "securestring").ToArray();
         Assert.Equal(
-            ["agentApiKey", "discordBotToken", "discordPublicKey", "editorApiKey", "generatorApiKey"],
+            ["agentApiKey", "discordBotToken", "discordPublicKey", "editorApiKey", "generatorApiKey", GeneratedKey],
             secure.Select(p => p.Key).Order(StringComparer.Ordinal));
         foreach (var (name, definition) in secure)
         {
-            Assert.Equal("", definition?["defaultValue"]?.ToString() ?? "");
+            // The worker's key is made fresh by each deployment (newGuid is only allowed as a default), never written down.
+            Assert.Equal(name == GeneratedKey ? "[newGuid()]" : "", definition?["defaultValue"]?.ToString() ?? "");
         }
+        secure = secure.Where(p => p.Key != GeneratedKey).ToArray();
 
         var file = JsonNode.Parse(File.ReadAllText(Path.Combine(RepositoryPaths.Infra, "main.parameters.json")))!["parameters"]!.AsObject();
         foreach (var (name, value) in file)
