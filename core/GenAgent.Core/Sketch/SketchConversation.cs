@@ -16,6 +16,7 @@ internal sealed record SketchConversation(
     int ApproximateInputTokens)
 {
     private const string PromptPrefix = "Prompt:";
+    private const string FollowUpPrefix = "Follow-up:";
     private const string ToolResponse = "<tool_response>";
     private const int TokensPerImage = 256;
 
@@ -67,9 +68,10 @@ internal sealed record SketchConversation(
             else if (m.Role == ChatRole.User && !string.IsNullOrWhiteSpace(m.Text))
             {
                 // Only a message that reads as an edit is a change request; protocol corrections are not.
-                if (LooksLikeChange(m.Text))
+                var request = UserRequest(m.Text);
+                if (LooksLikeChange(request))
                 {
-                    followUps.Add(m.Text.Trim());
+                    followUps.Add(request);
                     lastIsFollowUp = true;
                 }
 
@@ -78,6 +80,18 @@ internal sealed record SketchConversation(
         }
 
         return new SketchConversation(prompt, Pngs(first).FirstOrDefault(), canEdit, images, calls, followUps, lastIsImage, lastIsFollowUp, tokens);
+    }
+
+    /// <summary>
+    /// The user's own words: a follow-up arrives as "Follow-up: &lt;text&gt;" plus instructions for the model
+    /// (<see cref="PromptMessages.FollowUp"/>), which are not part of the request.
+    /// </summary>
+    private static string UserRequest(string text)
+    {
+        var trimmed = text.Trim();
+        if (!trimmed.StartsWith(FollowUpPrefix, StringComparison.OrdinalIgnoreCase)) return trimmed;
+        var firstLine = trimmed[FollowUpPrefix.Length..].Split('\n', 2)[0];
+        return firstLine.Trim();
     }
 
     internal static bool LooksLikeChange(string text)

@@ -3,6 +3,7 @@ using System.Text.Json;
 using GenAgent.Core.Images;
 using GenAgent.Core.Sessions;
 using GenAgent.Core.Telemetry;
+using GenAgent.Workflow.Progress;
 using Microsoft.DurableTask;
 using Microsoft.Extensions.Logging;
 
@@ -10,9 +11,11 @@ namespace GenAgent.Workflow.Activities;
 
 /// <summary>
 /// Writes the finished trajectory and a copy of the final image next to it, and records the episode's rounds and cost
-/// (metrics and a <c>session</c> span); the orchestrator cannot, as it replays.
+/// (metrics and a <c>session</c> span); the orchestrator cannot, as it replays. Observers then hear of the episode's end
+/// (phase <see cref="SessionPhase.Finalizing"/>, the trajectory with its outcome): a chat bot posts the final image.
 /// </summary>
-public sealed class FinalizeSessionActivity(IImageStore store, ILogger<FinalizeSessionActivity> logger) : TaskActivity<Trajectory, bool>
+public sealed class FinalizeSessionActivity(IImageStore store, IEnumerable<ISessionObserver> observers, ILogger<FinalizeSessionActivity> logger)
+    : TaskActivity<Trajectory, bool>
 {
     public override async Task<bool> RunAsync(TaskActivityContext context, Trajectory input)
     {
@@ -27,7 +30,34 @@ public sealed class FinalizeSessionActivity(IImageStore store, ILogger<FinalizeS
         var json = JsonSerializer.SerializeToUtf8Bytes(input, SessionJson.Default.Trajectory);
         await store.PutAsync(SessionKeys.Trajectory(input.SessionId), json, "application/json").ConfigureAwait(false);
         Record(input);
+        await NotifyAsync(input).ConfigureAwait(false);
         return true;
+    }
+
+    private async Task NotifyAsync(Trajectory trajectory)
+    {
+        var episode = trajectory.FollowUps.Count == 0 ? 1 : trajectory.FollowUps[^1].Episode;
+        var progress = new SessionProgress
+        {
+            Phase = SessionPhase.Finalizing,
+            Episode = episode,
+            Turn = trajectory.Turns.Count == 0 ? 0 : trajectory.Turns[^1].Index,
+            Round = trajectory.Turns.Count(t => t.Episode == episode && t.Image is not null),
+            LastImage = trajectory.FinalImage,
+            ImagesUsed = trajectory.ImagesUsed,
+        };
+        foreach (var observer in observers)
+        {
+            // As in PublishProgress: an observer that is down must not fail the session.
+            try
+            {
+                await observer.OnProgressAsync(trajectory.SessionId, progress, trajectory).ConfigureAwait(false);
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException)
+            {
+                logger.ObserverFailed(ex, trajectory.SessionId, observer.GetType().Name);
+            }
+        }
     }
 
     /// <summary>

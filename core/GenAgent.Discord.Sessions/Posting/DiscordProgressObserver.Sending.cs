@@ -1,0 +1,128 @@
+using GenAgent.Discord.Rest;
+using GenAgent.Discord.Sessions.Links;
+using GenAgent.Discord.Wire;
+
+namespace GenAgent.Discord.Sessions.Posting;
+
+public sealed partial class DiscordProgressObserver
+{
+    /// <summary>A created message: the link as it stands after sending (the token may have expired on the way) and where it went.</summary>
+    private sealed record Sent(DiscordSessionLink Link, string MessageId, string? ChannelId);
+
+    private static IReadOnlyList<FileAttachment>? Files(FittedImage? image) =>
+        image is null ? null : [new FileAttachment(image.FileName, image.Content, image.ContentType)];
+
+    private static IReadOnlyList<AttachmentReference> Attachments(FittedImage? image) =>
+        image is null ? [] : [new AttachmentReference { Id = "0", Filename = image.FileName }];
+
+    /// <summary>
+    /// Sends a new message to wherever <see cref="TargetFor"/> points. Falls back to the bot token when Discord says the
+    /// interaction token expired, and shrinks the image once more when Discord finds it too large.
+    /// </summary>
+    private async Task<Sent?> CreateAsync(
+        DiscordSessionLink link, Func<FittedImage?, MessageCreate> build, byte[]? image, string baseName, string nonce, CancellationToken cancellationToken)
+    {
+        var fitted = image is null ? null : ImageFitter.Fit(image, baseName, Limit(link));
+        var shrunk = false;
+        while (true)
+        {
+            var target = TargetFor(link);
+            if (target is null) return null;
+            var message = build(fitted) with
+            {
+                Attachments = Attachments(fitted),
+                Flags = target.Ephemeral ? MessageFlags.Ephemeral : null,
+                AllowedMentions = AllowedMentions.None,
+            };
+            try
+            {
+                if (target.IsFollowUp)
+                {
+                    var followUp = await rest.CreateFollowupAsync(link.ApplicationId, link.InteractionToken!, message, Files(fitted), cancellationToken).ConfigureAwait(false);
+                    return new Sent(link, followUp.Id, null);
+                }
+                message = message with
+                {
+                    Nonce = nonce,
+                    EnforceNonce = true,
+                    MessageReference = target.ReplyTo is null ? null : new MessageReference { MessageId = target.ReplyTo, FailIfNotExists = false },
+                };
+                var posted = await rest.CreateMessageAsync(target.ChannelId!, message, Files(fitted), cancellationToken).ConfigureAwait(false);
+                return new Sent(link, posted.Id, target.ChannelId);
+            }
+            catch (DiscordApiException tooLarge) when (tooLarge.IsTooLarge && fitted is not null && image is not null && !shrunk)
+            {
+                logger.ImageRejected(link.SessionId, fitted.Content.Length);
+                shrunk = true;
+                fitted = ImageFitter.Fit(image, baseName, Math.Max(1, fitted.Content.Length / 2));
+            }
+            catch (DiscordApiException expired) when (expired.IsExpiredInteractionToken && target.IsFollowUp)
+            {
+                link = await ExpireTokenAsync(link, cancellationToken).ConfigureAwait(false);
+            }
+        }
+    }
+
+    /// <summary>
+    /// Edits a message posted earlier (a repeated update). A follow-up whose token expired, or a message someone deleted,
+    /// is left alone: the post exists or was removed on purpose, and posting it again would duplicate it.
+    /// </summary>
+    private async Task<bool> EditAsync(
+        DiscordSessionLink link, string messageId, string? channelId, Func<FittedImage?, MessageEdit> build, byte[]? image, string baseName, CancellationToken cancellationToken)
+    {
+        var fitted = image is null ? null : ImageFitter.Fit(image, baseName, Limit(link));
+        var shrunk = false;
+        while (true)
+        {
+            var edit = build(fitted) with { Attachments = Attachments(fitted), AllowedMentions = AllowedMentions.None };
+            try
+            {
+                if (channelId is not null)
+                {
+                    await rest.EditMessageAsync(channelId, messageId, edit, Files(fitted), cancellationToken).ConfigureAwait(false);
+                    return true;
+                }
+                if (!TokenLive(link)) return false;
+                await rest.EditFollowupAsync(link.ApplicationId, link.InteractionToken!, messageId, edit, Files(fitted), cancellationToken).ConfigureAwait(false);
+                return true;
+            }
+            catch (DiscordApiException tooLarge) when (tooLarge.IsTooLarge && fitted is not null && image is not null && !shrunk)
+            {
+                logger.ImageRejected(link.SessionId, fitted.Content.Length);
+                shrunk = true;
+                fitted = ImageFitter.Fit(image, baseName, Math.Max(1, fitted.Content.Length / 2));
+            }
+            catch (DiscordApiException gone) when (gone.IsUnknownMessage || gone.IsExpiredInteractionToken || gone.HttpStatus is 403 or 404)
+            {
+                logger.EditFailed(gone, link.SessionId, messageId, gone.HttpStatus, gone.Code);
+                return false;
+            }
+        }
+    }
+
+    /// <summary>
+    /// Edits the "thinking" message: on the token while it lives, else with the bot token when its id is known (a chat
+    /// reply is the bot's own message). Advisory: the posts themselves already went out, so a refusal is only logged.
+    /// </summary>
+    private async Task<DiscordSessionLink> EditOriginalAsync(
+        DiscordSessionLink link, Func<FittedImage?, MessageEdit> build, byte[]? image, string baseName, CancellationToken cancellationToken)
+    {
+        if (TokenLive(link))
+        {
+            var fitted = image is null ? null : ImageFitter.Fit(image, baseName, Limit(link));
+            var edit = build(fitted) with { Attachments = Attachments(fitted), AllowedMentions = AllowedMentions.None };
+            try
+            {
+                await rest.EditOriginalResponseAsync(link.ApplicationId, link.InteractionToken!, edit, Files(fitted), cancellationToken).ConfigureAwait(false);
+                return link;
+            }
+            catch (DiscordApiException expired) when (expired.IsExpiredInteractionToken)
+            {
+                link = await ExpireTokenAsync(link, cancellationToken).ConfigureAwait(false);
+            }
+        }
+        if (link.OriginalMessageId is { } original && !link.Private)
+            await EditAsync(link, original, link.ChannelId, build, image, baseName, cancellationToken).ConfigureAwait(false);
+        return link;
+    }
+}
