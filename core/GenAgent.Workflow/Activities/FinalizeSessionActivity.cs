@@ -46,18 +46,7 @@ public sealed class FinalizeSessionActivity(IImageStore store, IEnumerable<ISess
             LastImage = trajectory.FinalImage,
             ImagesUsed = trajectory.ImagesUsed,
         };
-        foreach (var observer in observers)
-        {
-            // As in PublishProgress: an observer that is down must not fail the session.
-            try
-            {
-                await observer.OnProgressAsync(trajectory.SessionId, progress, trajectory).ConfigureAwait(false);
-            }
-            catch (Exception ex) when (ex is not OperationCanceledException)
-            {
-                logger.ObserverFailed(ex, trajectory.SessionId, observer.GetType().Name);
-            }
-        }
+        await SessionObservers.NotifyAsync(observers, trajectory.SessionId, progress, trajectory, logger).ConfigureAwait(false);
     }
 
     /// <summary>

@@ -20,18 +20,7 @@ public sealed class PublishProgressActivity(IImageStore store, IEnumerable<ISess
         using var scope = SessionLogScope.Begin(logger, input.SessionId);
         var json = JsonSerializer.SerializeToUtf8Bytes(input.Trajectory, SessionJson.Default.Trajectory);
         await store.PutAsync(SessionKeys.Trajectory(input.SessionId), json, "application/json").ConfigureAwait(false);
-        foreach (var observer in observers)
-        {
-            // Progress is advisory: an observer that is down (a chat bot offline) must not fail the session.
-            try
-            {
-                await observer.OnProgressAsync(input.SessionId, input.Progress, input.Trajectory).ConfigureAwait(false);
-            }
-            catch (Exception ex) when (ex is not OperationCanceledException)
-            {
-                logger.ObserverFailed(ex, input.SessionId, observer.GetType().Name);
-            }
-        }
+        await SessionObservers.NotifyAsync(observers, input.SessionId, input.Progress, input.Trajectory, logger).ConfigureAwait(false);
         return true;
     }
 }
