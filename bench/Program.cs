@@ -8,6 +8,12 @@ var rounds = Args.Int(args, "--rounds", 2);
 
 Console.WriteLine($"GenAgent loop benchmark ({Environment.ProcessorCount} cores, .NET {Environment.Version})");
 Console.WriteLine();
+// The Discord ack benchmark needs no Azurite: dotnet run -c Release --project bench -- --discord [--requests 200]
+if (args.Contains("--discord"))
+{
+    await DiscordBenchmarks.AckLatencyAsync(Args.Int(args, "--requests", 200));
+    return 0;
+}
 if (!Azurite.IsListening())
 {
     Console.Error.WriteLine("Azurite is not listening on 127.0.0.1:10000; start it with scripts/azurite.sh.");

@@ -13,6 +13,7 @@ internal static class GenAgentCli
         StatusCommand.Create(),
         EvalCommand.Create(),
         ServeCommand.Create(),
+        DiscordCommand.Create(),
     };
 
     public static async Task<int> InvokeAsync(string[] args)

@@ -3,6 +3,7 @@ using GenAgent.Api;
 using GenAgent.Api.Hosting;
 using GenAgent.Cli.Hosting;
 using GenAgent.Core.Protocol;
+using GenAgent.Discord.Sessions.Hosting;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Hosting;
@@ -47,11 +48,16 @@ internal static class ServeCommand
         // Without an editor backend the model must not be offered the editing tool.
         if (string.IsNullOrWhiteSpace(options.Editor.Backend)) api.AvailableTools = [ToolNames.Generate];
 
-        await using var host = await EngineFactory.CreateAsync(options, durableStore, taskHub, cancellationToken);
-        await using var app = ServeHost.Build(host.Engine, host.Store, api, urls);
+        // With Discord configured, progress posts run inside the engine's publish activity and serve answers interactions.
+        var discord = DiscordCommand.IsConfigured(configuration);
+        await using var host = await EngineFactory.CreateAsync(
+            options, durableStore, taskHub, cancellationToken, discord ? services => services.AddDiscordProgressPosts(configuration, api) : null);
+        await using var app = ServeHost.Build(
+            host.Engine, host.Store, api, urls, configure: discord ? builder => builder.Services.AddDiscordSessions(configuration) : null);
+        if (discord) app.MapDiscordInteractions();
         await app.StartAsync(cancellationToken);
         var engine = durableStore is null ? "in-process engine (sessions end with this process)" : $"Azure Storage engine, task hub {taskHub}";
-        await Console.Out.WriteLineAsync($"genagent serve: {string.Join(' ', app.Urls)}  profile {name}, {engine}, {(string.IsNullOrEmpty(api.ApiKey) ? "no API key" : "API key required")}. Ctrl+C stops.");
+        await Console.Out.WriteLineAsync($"genagent serve: {string.Join(' ', app.Urls)}  profile {name}, {engine}, {(string.IsNullOrEmpty(api.ApiKey) ? "no API key" : "API key required")}{(discord ? $", Discord interactions at {DiscordInteractionsEndpoint.Route}" : "")}. Ctrl+C stops.");
         // Ctrl+C and SIGTERM stop the host: it stops accepting requests, lets in-flight ones finish, then the engine is disposed.
         await app.WaitForShutdownAsync(CancellationToken.None);
         return ExitCodes.Ok;

@@ -19,18 +19,20 @@ internal static class EngineFactory
         options.Store.ConnectionString = connectionString;
     }
 
-    public static async Task<SessionHost> CreateAsync(GenAgentOptions options, string? durableStore, string taskHub, CancellationToken cancellationToken)
+    /// <param name="extra">More services for the engine's activities (Discord's progress posts), after the core's.</param>
+    public static async Task<SessionHost> CreateAsync(
+        GenAgentOptions options, string? durableStore, string taskHub, CancellationToken cancellationToken, Action<IServiceCollection>? extra = null)
     {
         if (durableStore is not null) UseDurableStore(options, durableStore);
 
         if (durableStore is null)
         {
-            var engine = await InProcessSessionEngine.CreateAsync(services => Configure(services, options), cancellationToken: cancellationToken);
+            var engine = await InProcessSessionEngine.CreateAsync(services => Configure(services, options, extra), cancellationToken: cancellationToken);
             return new SessionHost(engine, engine.Services.GetRequiredService<IImageStore>());
         }
 
         var services = new ServiceCollection().AddGenAgentWorkflow();
-        Configure(services, options);
+        Configure(services, options, extra);
         var provider = services.BuildServiceProvider();
         try
         {
@@ -52,12 +54,13 @@ internal static class EngineFactory
     private static bool IsStorageUnreachable(Exception exception) =>
         exception is RequestFailedException or HttpRequestException || exception.InnerException is { } inner && IsStorageUnreachable(inner);
 
-    private static void Configure(IServiceCollection services, GenAgentOptions options)
+    private static void Configure(IServiceCollection services, GenAgentOptions options, Action<IServiceCollection>? extra)
     {
         services.AddGenAgentCore(options);
         services.AddLogging(logging => logging
             .ClearProviders()
             .SetMinimumLevel(LogLevel.Warning)
             .AddConsole(console => console.LogToStandardErrorThreshold = LogLevel.Trace));
+        extra?.Invoke(services);
     }
 }

@@ -5,6 +5,8 @@ using GenAgent.Api;
 using GenAgent.Core.Configuration;
 using GenAgent.Core.Images;
 using GenAgent.Core.Protocol;
+using GenAgent.Discord.Sessions.Hosting;
+using GenAgent.Discord.Sessions.Posting;
 using GenAgent.Functions.Triggers;
 using GenAgent.Triggers;
 using GenAgent.Workflow;
@@ -37,6 +39,12 @@ public static class FunctionsServiceCollectionExtensions
         if (AzureStorageConnection.FromConfiguration(configuration, StorageConnectionSetting) is { } storage) services.AddGenAgentTableAdmission(storage);
         services.AddGenAgentApi(api);
         AddTriggers(services, configuration);
+        // Discord (interactions endpoint + progress posts in the publish activity) only when Discord__* is set.
+        if (DiscordSessionsServiceCollectionExtensions.IsDiscordConfigured(configuration))
+        {
+            services.AddDiscordSessions(configuration);
+            services.AddDiscordPosting();
+        }
         return services;
     }
 

@@ -24,7 +24,9 @@ public static class ServeHost
     /// <param name="api">Limits and the optional API key.</param>
     /// <param name="urls">Where Kestrel listens, e.g. <c>http://127.0.0.1:5080</c> (port 0 picks a free one).</param>
     /// <param name="admission">Overrides of the admission limits, which otherwise bind from <c>GenAgent:Admission</c>.</param>
-    public static WebApplication Build(ISessionEngine engine, IImageStore store, ApiOptions api, string urls, Action<AdmissionOptions>? admission = null)
+    /// <param name="configure">Adds services of optional front ends (Discord), after the API's own.</param>
+    public static WebApplication Build(
+        ISessionEngine engine, IImageStore store, ApiOptions api, string urls, Action<AdmissionOptions>? admission = null, Action<WebApplicationBuilder>? configure = null)
     {
         ArgumentNullException.ThrowIfNull(engine);
         ArgumentNullException.ThrowIfNull(store);
@@ -41,6 +43,7 @@ public static class ServeHost
         builder.Services.AddGenAgentApi(api);
         builder.Services.AddHostedService<AdmissionSweep>();
         if (admission is not null) builder.Services.PostConfigure(admission);
+        configure?.Invoke(builder);
 
         var app = builder.Build();
         app.UseExceptionHandler();

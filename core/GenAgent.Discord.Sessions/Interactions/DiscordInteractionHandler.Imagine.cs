@@ -1,0 +1,161 @@
+using GenAgent.Core.Sessions;
+using GenAgent.Discord.Rest;
+using GenAgent.Discord.Sessions.Commands;
+using GenAgent.Discord.Sessions.Starting;
+using GenAgent.Discord.Wire;
+
+namespace GenAgent.Discord.Sessions.Interactions;
+
+public sealed partial class DiscordInteractionHandler
+{
+    /// <summary>Input images Discord may send for image-to-image; the API normalises each to PNG.</summary>
+    private static readonly string[] ImageTypes = ["image/png", "image/jpeg", "image/webp", "image/gif"];
+
+    /// <summary>
+    /// <c>/imagine</c>: the safety checks and the session start run within <see cref="Hosting.DiscordSessionsOptions.StartBudget"/>
+    /// so a refusal can still be an ephemeral answer; the answer is then DEFERRED ("thinking", ephemeral when private)
+    /// and the progress posts edit it. A start that outlasts the budget is deferred anyway and finishes in the background.
+    /// </summary>
+    private async Task<InteractionResponse> ImagineAsync(Interaction interaction, AfterAck after, CancellationToken cancellationToken)
+    {
+        var data = interaction.Data!;
+        if (UserId(interaction) is not { } userId || ChannelId(interaction) is not { } channelId)
+            return InteractionReplies.Ephemeral("Discord did not say who asked or where; try again.");
+        if (!TryParseEffort(data.Option(CommandNames.Effort)?.AsString(), out var effort))
+            return InteractionReplies.Ephemeral("Effort must be low, medium or high.");
+
+        Attachment? image = null;
+        if (data.Option(CommandNames.Image)?.AsString() is { } attachmentId)
+        {
+            image = data.Resolved?.Attachments?.GetValueOrDefault(attachmentId);
+            if (image is null) return InteractionReplies.Ephemeral("Discord did not send the attached image; attach it again.");
+            if (image.ContentType is not { } type || !ImageTypes.Any(t => type.StartsWith(t, StringComparison.OrdinalIgnoreCase)))
+                return InteractionReplies.Ephemeral($"The attachment is {image.ContentType ?? "of an unknown type"}; attach a PNG, JPEG, WebP or GIF image.");
+            if (image.Size > api.MaxImageBytes)
+                return InteractionReplies.Ephemeral($"The image has {image.Size} bytes; the limit is {api.MaxImageBytes}.");
+        }
+
+        var isPrivate = data.Option(CommandNames.Private)?.AsBoolean();
+        var request = new DiscordStartRequest
+        {
+            UserId = userId,
+            GuildId = interaction.GuildId,
+            ChannelId = channelId,
+            ChannelNsfw = interaction.Channel?.Nsfw ?? false,
+            Prompt = data.Option(CommandNames.Prompt)?.AsString() ?? "",
+            Effort = effort,
+            Private = isPrivate,
+            Source = DiscordStartSource.Slash,
+            Interaction = ReplyOf(interaction),
+            IsAdmin = MemberPermissions.IsGuildAdmin(interaction),
+        };
+        return await StartWithinBudgetAsync(interaction, request, image, isPrivate ?? false, after, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// Prepares a session (rules, records) within the budget and answers DEFERRED, or the refusal ephemerally; the engine
+    /// start runs once the answer is out (<paramref name="after"/>). A preparation that outlasts the budget is answered
+    /// DEFERRED at once and finishes in the background.
+    /// </summary>
+    private async Task<InteractionResponse> StartWithinBudgetAsync(
+        Interaction interaction, DiscordStartRequest request, Attachment? image, bool privateHint, AfterAck after, CancellationToken cancellationToken)
+    {
+        // The preparation must not be cancelled when the HTTP request ends: it may finish after the deferred answer.
+        var prepare = PrepareWithImageAsync(request, image, Stopping);
+        var finished = await Task.WhenAny(prepare, Task.Delay(options.StartBudget, clock, cancellationToken)).ConfigureAwait(false);
+        if (finished != prepare)
+        {
+            after.Add(() => FinishLateAsync(interaction, prepare));
+            return InteractionResponse.Deferred(privateHint);
+        }
+
+        PreparedStart prepared;
+        try
+        {
+            prepared = await prepare.ConfigureAwait(false);
+        }
+        catch (Exception failed) when (failed is not OperationCanceledException)
+        {
+            logger.LateStartFailed(failed, interaction.Id);
+            return InteractionReplies.Ephemeral("GenAgent could not start the session; please try again in a moment.");
+        }
+        if (!prepared.Result.Started) return InteractionReplies.Ephemeral(prepared.Result.Refusal);
+        after.Add(() => LaunchAsync(interaction, prepared));
+        return InteractionResponse.Deferred(prepared.Result.Private);
+    }
+
+    private async Task<PreparedStart> PrepareWithImageAsync(DiscordStartRequest request, Attachment? image, CancellationToken cancellationToken)
+    {
+        if (image is not null)
+        {
+            try
+            {
+                request = request with { InputImage = await Rest.DownloadAttachmentAsync(image.Url, api.MaxImageBytes, cancellationToken).ConfigureAwait(false) };
+            }
+            catch (AttachmentDownloadException unusable)
+            {
+                return PreparedStart.Refused($"I could not download the image: {unusable.Message}");
+            }
+        }
+        return await starter.PrepareAsync(request, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>Starts the engine session; a failure replaces the "thinking" message with an apology.</summary>
+    private async Task LaunchAsync(Interaction interaction, PreparedStart prepared)
+    {
+        try
+        {
+            await starter.LaunchAsync(prepared, Stopping).ConfigureAwait(false);
+        }
+        catch (Exception failed) when (failed is not OperationCanceledException)
+        {
+            logger.LateStartFailed(failed, interaction.Id);
+            await TellAsync(interaction, "GenAgent could not start the session; please try again in a moment.").ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>A preparation that outlived the budget: a refusal replaces the "thinking" message, a success launches.</summary>
+    private async Task FinishLateAsync(Interaction interaction, Task<PreparedStart> prepare)
+    {
+        PreparedStart prepared;
+        try
+        {
+            prepared = await prepare.ConfigureAwait(false);
+        }
+        catch (Exception failed) when (failed is not OperationCanceledException)
+        {
+            logger.LateStartFailed(failed, interaction.Id);
+            await TellAsync(interaction, "GenAgent could not start the session; please try again in a moment.").ConfigureAwait(false);
+            return;
+        }
+        if (prepared.Result.Started) await LaunchAsync(interaction, prepared).ConfigureAwait(false);
+        else await TellAsync(interaction, prepared.Result.Refusal).ConfigureAwait(false);
+    }
+
+    private async Task TellAsync(Interaction interaction, string text)
+    {
+        try
+        {
+            await Rest.EditOriginalResponseAsync(interaction.ApplicationId, interaction.Token, new MessageEdit { Content = text }, cancellationToken: Stopping).ConfigureAwait(false);
+        }
+        catch (DiscordApiException failed)
+        {
+            logger.LateStartFailed(failed, interaction.Id);
+        }
+    }
+
+    private static InteractionReply ReplyOf(Interaction interaction) =>
+        new(interaction.ApplicationId, interaction.Token, interaction.AttachmentSizeLimit ?? DiscordLimits.DefaultAttachmentBytes);
+
+    internal static bool TryParseEffort(string? text, out Effort? effort)
+    {
+        effort = null;
+        if (string.IsNullOrEmpty(text)) return true;
+        if (text.Length > 0 && char.IsAsciiLetter(text[0]) && Enum.TryParse<Effort>(text, ignoreCase: true, out var parsed))
+        {
+            effort = parsed;
+            return true;
+        }
+        return false;
+    }
+}

@@ -1,0 +1,13 @@
+using GenAgent.Discord.Wire;
+
+namespace GenAgent.Discord.Sessions.Interactions;
+
+/// <summary>Ephemeral answers, trimmed to Discord's content limit.</summary>
+internal static class InteractionReplies
+{
+    public static InteractionResponse Ephemeral(string text) =>
+        InteractionResponse.Ephemeral(text.Length <= DiscordLimits.MessageContentLength ? text : string.Concat(text.AsSpan(0, DiscordLimits.MessageContentLength - 1), "…"));
+
+    public static InteractionResponse Outdated() =>
+        Ephemeral("This button is from an older version of GenAgent and no longer works. Start again with /imagine.");
+}
