@@ -34,7 +34,7 @@ internal static class ImagesEndpoints
             Logs.PromptReceived(logger, "images.generations", prompt);
             CheckResponseFormat(body.ResponseFormat);
             var pipeline = models.ForGeneration(body.Model);
-            var n = CheckCount(body.N ?? 1, options.Value);
+            var n = JobChecks.Count(body.N ?? 1, options.Value);
             var (width, height) = SizeParser.Resolve(body.Size, pipeline.Limits, pipeline.Manifest.Name);
             var seed = SeedSource.Base(body.Seed);
             var jobs = Enumerable.Range(0, n)
@@ -69,12 +69,12 @@ internal static class ImagesEndpoints
 
             var (sourceWidth, sourceHeight) = ImageInput.Require(source, "image");
             var pipeline = models.ForEdit(NullIfEmpty(form["model"]));
-            var n = CheckCount(ParseInt(form["n"], "n") ?? 1, options.Value);
+            var n = JobChecks.Count(ParseInt(form["n"], "n") ?? 1, options.Value);
             var size = NullIfEmpty(form["size"]);
             var (width, height) = size is null && pipeline.Limits.CheckSize(sourceWidth, sourceHeight) is null
                 ? (sourceWidth, sourceHeight)
                 : SizeParser.Resolve(size, pipeline.Limits, pipeline.Manifest.Name);
-            var strength = ParseStrength(form["strength"]);
+            var strength = JobChecks.Strength(ParseFloat(form["strength"], "strength"));
             var seed = SeedSource.Base(ParseLong(form["seed"], "seed"));
             var steps = ParseInt(form["steps"], "steps");
             var guidance = ParseFloat(form["guidance_scale"], "guidance_scale");
@@ -91,11 +91,6 @@ internal static class ImagesEndpoints
             "list",
             models.Names.Select(name => new ModelEntry(name, "model", models.LoadedAt.ToUnixTimeSeconds(), "genagent-gpu-worker")).ToList()));
 
-    internal static int CheckCount(int n, WorkerOptions options) =>
-        n < 1 || n > options.MaxImagesPerRequest
-            ? throw new InvalidRequestException($"n must be between 1 and {options.MaxImagesPerRequest} (Worker:MaxImagesPerRequest); got {n}.", "n", "invalid_n")
-            : n;
-
     private static ImagesReply Reply(IReadOnlyList<GeneratedImage> images) =>
         new(DateTimeOffset.UtcNow.ToUnixTimeSeconds(), images.Select(i => new ImageDatum(Convert.ToBase64String(i.Png), null, i.Seed)).ToList());
 
@@ -107,14 +102,6 @@ internal static class ImagesEndpoints
             throw new InvalidRequestException(
                 $"response_format '{format}' is not supported; this worker answers b64_json only.", "response_format", "unsupported_response_format");
         }
-    }
-
-    private static float ParseStrength(string? value)
-    {
-        var strength = ParseFloat(value, "strength") ?? 0.6f;
-        return strength is > 0f and <= 1f
-            ? strength
-            : throw new InvalidRequestException($"strength must be in (0, 1]; got {strength}.", "strength", "invalid_strength");
     }
 
     private static string? NullIfEmpty(string? value) => string.IsNullOrWhiteSpace(value) ? null : value;

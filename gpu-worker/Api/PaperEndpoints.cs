@@ -45,7 +45,7 @@ internal static class PaperEndpoints
                 Logs.PromptReceived(logger, "generate", prompt);
             }
 
-            ImagesEndpoints.CheckCount(prompts.Count, options.Value);
+            JobChecks.Count(prompts.Count, options.Value);
             var sources = (body.Image ?? []).Select((image, i) => ImageInput.FromBase64(image, $"image[{i}]")).ToList();
             if (sources.Count > 1 && sources.Count != prompts.Count)
             {
@@ -59,11 +59,7 @@ internal static class PaperEndpoints
             var width = body.Width ?? pipeline.Limits.DefaultWidth;
             var height = body.Height ?? pipeline.Limits.DefaultHeight;
             SizeParser.Check(width, height, pipeline.Limits, name, body.Width is null ? "height" : "width");
-            var strength = body.Strength ?? 0.6f;
-            if (strength is <= 0f or > 1f)
-            {
-                throw new InvalidRequestException($"strength must be in (0, 1]; got {strength}.", "strength", "invalid_strength");
-            }
+            var strength = JobChecks.Strength(body.Strength);
 
             var seed = body.Seed ?? DefaultSeed;
             var jobs = prompts

@@ -27,13 +27,8 @@ public sealed class ClipJudge : IDisposable
 
     public static ClipJudge Load(ModelManifest manifest, OrtSessionFactory factory)
     {
-        ArgumentNullException.ThrowIfNull(manifest);
-        if (manifest.Kind != ModelKind.Clip)
-        {
-            throw new ArgumentException($"Manifest '{manifest.SourcePath}' is not a CLIP model set.", nameof(manifest));
-        }
-
-        var tokenizer = ClipTokenizer.Load(manifest.Tokenizers.ClipVocab!, manifest.Tokenizers.ClipMerges!, manifest.Constants.ClipTokenLength, manifest.Constants.ClipPadId);
+        ModelManifest.RequireKind(manifest, ModelKind.Clip);
+        var tokenizer = ClipTokenizer.Load(manifest);
         var text = OnnxComponent.Load(manifest, ComponentSchema.TextEncoder, factory);
         try
         {

@@ -9,24 +9,10 @@ public static class FluxLatents
     public static float[] Pack(ReadOnlySpan<float> latents, int batch, int channels, int height, int width, int patch = 2)
     {
         CheckDivisible(height, width, patch);
-        var (rows, cols) = (height / patch, width / patch);
-        var tokenWidth = channels * patch * patch;
         var packed = new float[latents.Length];
-        for (var b = 0; b < batch; b++)
+        for (var i = 0; i < batch * channels * height * width; i++)
         {
-            for (var c = 0; c < channels; c++)
-            {
-                for (var y = 0; y < height; y++)
-                {
-                    for (var x = 0; x < width; x++)
-                    {
-                        var token = ((y / patch) * cols) + (x / patch);
-                        var feature = (c * patch * patch) + ((y % patch) * patch) + (x % patch);
-                        packed[(((b * rows * cols) + token) * tokenWidth) + feature] =
-                            latents[(((((b * channels) + c) * height) + y) * width) + x];
-                    }
-                }
-            }
+            packed[PackedIndex(i, channels, height, width, patch)] = latents[i];
         }
 
         return packed;
@@ -35,24 +21,10 @@ public static class FluxLatents
     public static float[] Unpack(ReadOnlySpan<float> packed, int batch, int channels, int height, int width, int patch = 2)
     {
         CheckDivisible(height, width, patch);
-        var (rows, cols) = (height / patch, width / patch);
-        var tokenWidth = channels * patch * patch;
         var latents = new float[packed.Length];
-        for (var b = 0; b < batch; b++)
+        for (var i = 0; i < batch * channels * height * width; i++)
         {
-            for (var c = 0; c < channels; c++)
-            {
-                for (var y = 0; y < height; y++)
-                {
-                    for (var x = 0; x < width; x++)
-                    {
-                        var token = ((y / patch) * cols) + (x / patch);
-                        var feature = (c * patch * patch) + ((y % patch) * patch) + (x % patch);
-                        latents[(((((b * channels) + c) * height) + y) * width) + x] =
-                            packed[(((b * rows * cols) + token) * tokenWidth) + feature];
-                    }
-                }
-            }
+            latents[i] = packed[PackedIndex(i, channels, height, width, patch)];
         }
 
         return latents;
@@ -81,6 +53,18 @@ public static class FluxLatents
     public static float[] TextIds(int length) => new float[length * 3];
 
     public static int SequenceLength(int latentHeight, int latentWidth, int patch = 2) => (latentHeight / patch) * (latentWidth / patch);
+
+    /// <summary>Where the latent at flat [B, C, H, W] index <paramref name="i"/> stands in the packed layout: one map, so Pack and Unpack stay inverses.</summary>
+    private static int PackedIndex(int i, int channels, int height, int width, int patch)
+    {
+        var x = i % width;
+        var y = i / width % height;
+        var c = i / (width * height) % channels;
+        var b = i / (width * height * channels);
+        var token = ((y / patch) * (width / patch)) + (x / patch);
+        var feature = (c * patch * patch) + ((y % patch) * patch) + (x % patch);
+        return (((b * (height / patch) * (width / patch)) + token) * channels * patch * patch) + feature;
+    }
 
     private static void CheckDivisible(int height, int width, int patch)
     {

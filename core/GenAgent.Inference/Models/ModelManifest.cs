@@ -22,6 +22,22 @@ public sealed record ModelManifest(
 
     public ComponentManifest? OptionalComponent(string role) => Components.GetValueOrDefault(role);
 
+    /// <summary>Throws unless <paramref name="manifest"/> describes a model set of <paramref name="kind"/>: each loader's first check.</summary>
+    internal static void RequireKind(ModelManifest manifest, ModelKind kind)
+    {
+        ArgumentNullException.ThrowIfNull(manifest);
+        if (manifest.Kind != kind)
+        {
+            var described = kind switch
+            {
+                ModelKind.StableDiffusion => "an SD",
+                ModelKind.Flux => "a FLUX",
+                _ => "a CLIP",
+            };
+            throw new ArgumentException($"Manifest '{manifest.SourcePath}' is not {described} model set.", nameof(manifest));
+        }
+    }
+
     public static string KindName(ModelKind kind) => kind switch
     {
         ModelKind.StableDiffusion => "sd",

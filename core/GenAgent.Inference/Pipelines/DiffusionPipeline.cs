@@ -1,23 +1,32 @@
+using GenAgent.Inference.Images;
 using GenAgent.Inference.Models;
 using GenAgent.Inference.Noise;
 using GenAgent.Inference.Runtime;
 using GenAgent.Inference.Schedulers;
+using GenAgent.Inference.Tensors;
+using GenAgent.Inference.Vae;
 using Microsoft.Extensions.Logging;
 
 namespace GenAgent.Inference.Pipelines;
 
 /// <summary>
 /// What every diffusion pipeline shares: job checks, grouping a call into batches that share steps,
-/// guidance and mode, per-job seeded noise, and running the synchronous ONNX work off the caller's thread.
+/// guidance and mode, per-job seeded noise, the VAE at both ends, and running the synchronous ONNX work
+/// off the caller's thread.
 /// </summary>
 public abstract class DiffusionPipeline : IImagePipeline
 {
     private readonly List<OnnxComponent> _components = [];
+    private readonly ILogger _logger;
+
+    // Set by LoadVae from the derived constructor, so they cannot be readonly.
+    private VaeDecoder? _decoder;
+    private VaeEncoder? _encoder;
 
     private protected DiffusionPipeline(ModelManifest manifest, ILogger logger)
     {
         Manifest = manifest;
-        Logger = logger;
+        _logger = logger;
         var c = manifest.Constants;
         Scheduler = SchedulerFactory.Create(SchedulerFactory.ParseKind(c.Scheduler), c);
         Limits = new PipelineLimits(c.DefaultWidth, c.DefaultHeight, c.SizeMultiple, c.MaxWidth, c.MaxHeight, c.MaxBatch, c.DefaultSteps, c.SupportsEdit && manifest.OptionalComponent(ComponentSchema.VaeEncoder) is not null);
@@ -29,12 +38,26 @@ public abstract class DiffusionPipeline : IImagePipeline
 
     public IScheduler Scheduler { get; }
 
-    private protected ILogger Logger { get; }
-
-    private protected OnnxComponent Track(OnnxComponent component)
+    /// <summary>Loads one component of the manifest; the pipeline disposes it.</summary>
+    private protected OnnxComponent LoadComponent(string role, OrtSessionFactory factory)
     {
+        var component = OnnxComponent.Load(Manifest, role, factory);
         _components.Add(component);
         return component;
+    }
+
+    /// <summary>
+    /// Loads the VAE decoder, and the encoder when the set has one. Each pipeline calls this after loading its
+    /// text encoders and denoiser; that order decides which broken file a load error names first.
+    /// </summary>
+    private protected void LoadVae(OrtSessionFactory factory)
+    {
+        var c = Manifest.Constants;
+        _decoder = new VaeDecoder(LoadComponent(ComponentSchema.VaeDecoder, factory), c.VaeScalingFactor, c.VaeShiftFactor);
+        if (Manifest.OptionalComponent(ComponentSchema.VaeEncoder) is not null)
+        {
+            _encoder = new VaeEncoder(LoadComponent(ComponentSchema.VaeEncoder, factory), c.VaeScalingFactor, c.VaeShiftFactor);
+        }
     }
 
     public Task<IReadOnlyList<GeneratedImage>> GenerateAsync(IReadOnlyList<ImageJob> jobs, IProgress<PipelineStep>? progress, CancellationToken cancellationToken)
@@ -47,7 +70,12 @@ public abstract class DiffusionPipeline : IImagePipeline
                 foreach (var group in groups)
                 {
                     cancellationToken.ThrowIfCancellationRequested();
-                    Logs.BatchStarted(Logger, Manifest.Name, group.Jobs.Count, group.Width, group.Height, group.Steps);
+                    Logs.BatchStarted(_logger, Manifest.Name, group.Jobs.Count, group.Width, group.Height, group.Steps);
+                    foreach (var job in group.Jobs)
+                    {
+                        Logs.Prompt(_logger, Manifest.Name, job.Prompt);
+                    }
+
                     var pngs = RunGroup(group, progress, cancellationToken);
                     for (var i = 0; i < group.Indices.Count; i++)
                     {
@@ -68,6 +96,38 @@ public abstract class DiffusionPipeline : IImagePipeline
 
     /// <summary>The initial noise, then (for ancestral schedulers) the step noise, come from one generator per job.</summary>
     private protected static GaussianNoise[] Generators(JobGroup group) => group.Jobs.Select(j => new GaussianNoise(j.Seed)).ToArray();
+
+    /// <summary>
+    /// The latents [B, C, h, w] at the first step of <paramref name="schedule"/>: zeros, or the encoded init
+    /// images for image-to-image, noised to that step with each job's generator.
+    /// </summary>
+    private protected FloatTensor InitialLatents(JobGroup group, Schedule schedule, GaussianNoise[] generators)
+    {
+        var c = Manifest.Constants;
+        var latents = group.IsEdit
+            ? EncodeInitImages(group)
+            : FloatTensor.Zeros(group.Jobs.Count, c.LatentChannels, group.Height / c.VaeDownscale, group.Width / c.VaeDownscale);
+        for (var b = 0; b < group.Jobs.Count; b++)
+        {
+            Scheduler.AddNoise(schedule, 0, latents.Item(b), generators[b].Next(latents.ItemLength));
+        }
+
+        return latents;
+    }
+
+    /// <summary>Decodes final latents [B, C, h, w] to one PNG per job.</summary>
+    private protected byte[][] DecodeToPngs(FloatTensor latents, JobGroup group)
+    {
+        var images = _decoder!.Decode(latents);
+        return Enumerable.Range(0, group.Jobs.Count).Select(b => ImageTensors.ToPng(images.Item(b), group.Width, group.Height)).ToArray();
+    }
+
+    private FloatTensor EncodeInitImages(JobGroup group)
+    {
+        var items = group.Jobs.Select(j => ImageTensors.ToSignedTensor(j.InitImage!, group.Width, group.Height)).ToArray();
+        var pixels = new FloatTensor(items.SelectMany(i => i).ToArray(), items.Length, 3, group.Height, group.Width);
+        return _encoder!.Encode(pixels);
+    }
 
     private List<JobGroup> Plan(IReadOnlyList<ImageJob> jobs)
     {

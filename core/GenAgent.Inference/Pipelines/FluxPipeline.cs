@@ -1,11 +1,9 @@
-using GenAgent.Inference.Images;
 using GenAgent.Inference.Latents;
 using GenAgent.Inference.Models;
 using GenAgent.Inference.Runtime;
 using GenAgent.Inference.Tensors;
 using GenAgent.Inference.TextEncoders;
 using GenAgent.Inference.Tokenizers;
-using GenAgent.Inference.Vae;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 
@@ -21,33 +19,21 @@ public sealed class FluxPipeline : DiffusionPipeline
     private readonly TextEncoder _clip;
     private readonly TextEncoder _t5;
     private readonly OnnxComponent _transformer;
-    private readonly VaeDecoder _decoder;
-    private readonly VaeEncoder? _encoder;
 
     private FluxPipeline(ModelManifest manifest, OrtSessionFactory factory, ILogger logger)
         : base(manifest, logger)
     {
-        var c = manifest.Constants;
-        var clipTokenizer = ClipTokenizer.Load(manifest.Tokenizers.ClipVocab!, manifest.Tokenizers.ClipMerges!, c.ClipTokenLength, c.ClipPadId);
-        var t5Tokenizer = T5Tokenizer.Load(manifest.Tokenizers.T5Model!, c.T5TokenLength);
-        _clip = new TextEncoder(Track(OnnxComponent.Load(manifest, ComponentSchema.TextEncoder, factory)), clipTokenizer.Encode, "pooler_output");
-        _t5 = new TextEncoder(Track(OnnxComponent.Load(manifest, ComponentSchema.TextEncoder2, factory)), t5Tokenizer.Encode, "last_hidden_state");
-        _transformer = Track(OnnxComponent.Load(manifest, ComponentSchema.Transformer, factory));
-        _decoder = new VaeDecoder(Track(OnnxComponent.Load(manifest, ComponentSchema.VaeDecoder, factory)), c.VaeScalingFactor, c.VaeShiftFactor);
-        if (manifest.OptionalComponent(ComponentSchema.VaeEncoder) is not null)
-        {
-            _encoder = new VaeEncoder(Track(OnnxComponent.Load(manifest, ComponentSchema.VaeEncoder, factory)), c.VaeScalingFactor, c.VaeShiftFactor);
-        }
+        var clipTokenizer = ClipTokenizer.Load(manifest);
+        var t5Tokenizer = T5Tokenizer.Load(manifest.Tokenizers.T5Model!, manifest.Constants.T5TokenLength);
+        _clip = new TextEncoder(LoadComponent(ComponentSchema.TextEncoder, factory), clipTokenizer.Encode, "pooler_output");
+        _t5 = new TextEncoder(LoadComponent(ComponentSchema.TextEncoder2, factory), t5Tokenizer.Encode, "last_hidden_state");
+        _transformer = LoadComponent(ComponentSchema.Transformer, factory);
+        LoadVae(factory);
     }
 
     public static FluxPipeline Load(ModelManifest manifest, OrtSessionFactory factory, ILogger? logger = null)
     {
-        ArgumentNullException.ThrowIfNull(manifest);
-        if (manifest.Kind != ModelKind.Flux)
-        {
-            throw new ArgumentException($"Manifest '{manifest.SourcePath}' is not a FLUX model set.", nameof(manifest));
-        }
-
+        ModelManifest.RequireKind(manifest, ModelKind.Flux);
         return new FluxPipeline(manifest, factory, logger ?? NullLogger.Instance);
     }
 
@@ -61,11 +47,6 @@ public sealed class FluxPipeline : DiffusionPipeline
         var sequence = FluxLatents.SequenceLength(h, w, patch);
         var tokenWidth = channels * patch * patch;
 
-        foreach (var job in group.Jobs)
-        {
-            Logs.Prompt(Logger, Manifest.Name, job.Prompt);
-        }
-
         var prompts = group.Jobs.Select(j => j.Prompt).ToArray();
         var pooled = _clip.Encode(prompts);
         var hidden = _t5.Encode(prompts);
@@ -78,12 +59,7 @@ public sealed class FluxPipeline : DiffusionPipeline
         }
 
         // Noise is drawn in the unpacked [B, C, h, w] layout (as diffusers does) and packed with the latents.
-        var latents = group.IsEdit ? EncodeInitImages(group) : FloatTensor.Zeros(batch, channels, h, w);
-        var generators = Generators(group);
-        for (var b = 0; b < batch; b++)
-        {
-            Scheduler.AddNoise(schedule, 0, latents.Item(b), generators[b].Next(latents.ItemLength));
-        }
+        var latents = InitialLatents(group, schedule, Generators(group));
 
         var packed = new FloatTensor(FluxLatents.Pack(latents.Data, batch, channels, h, w, patch), batch, sequence, tokenWidth);
         var imageIds = new FloatTensor(FluxLatents.ImageIds(h, w, patch), sequence, 3);
@@ -116,14 +92,6 @@ public sealed class FluxPipeline : DiffusionPipeline
 
         cancellationToken.ThrowIfCancellationRequested();
         var unpacked = new FloatTensor(FluxLatents.Unpack(packed.Data, batch, channels, h, w, patch), batch, channels, h, w);
-        var images = _decoder.Decode(unpacked);
-        return Enumerable.Range(0, batch).Select(b => ImageTensors.ToPng(images.Item(b), group.Width, group.Height)).ToArray();
-    }
-
-    private FloatTensor EncodeInitImages(JobGroup group)
-    {
-        var items = group.Jobs.Select(j => ImageTensors.ToSignedTensor(j.InitImage!, group.Width, group.Height)).ToArray();
-        var pixels = new FloatTensor(items.SelectMany(i => i).ToArray(), items.Length, 3, group.Height, group.Width);
-        return _encoder!.Encode(pixels);
+        return DecodeToPngs(unpacked, group);
     }
 }

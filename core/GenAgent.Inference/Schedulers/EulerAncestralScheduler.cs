@@ -4,34 +4,12 @@ namespace GenAgent.Inference.Schedulers;
 /// Euler-ancestral sampling (k-diffusion sample_euler_ancestral, eta 1), as diffusers'
 /// EulerAncestralDiscreteScheduler with trailing spacing: step to sigma_down, then add sigma_up of fresh noise.
 /// </summary>
-public sealed class EulerAncestralScheduler : IScheduler
+public sealed class EulerAncestralScheduler(int trainTimesteps = 1000, double betaStart = 0.00085, double betaEnd = 0.012, PredictionType prediction = PredictionType.Epsilon)
+    : DiscreteEulerScheduler(trainTimesteps, betaStart, betaEnd, prediction)
 {
-    private readonly double[] _table;
-    private readonly int _trainTimesteps;
+    public override SchedulerKind Kind => SchedulerKind.EulerAncestral;
 
-    public EulerAncestralScheduler(int trainTimesteps = 1000, double betaStart = 0.00085, double betaEnd = 0.012, PredictionType prediction = PredictionType.Epsilon)
-    {
-        _trainTimesteps = trainTimesteps;
-        _table = DiscreteSigmas.Table(trainTimesteps, betaStart, betaEnd);
-        Prediction = prediction;
-    }
-
-    public SchedulerKind Kind => SchedulerKind.EulerAncestral;
-
-    public bool UsesStepNoise => true;
-
-    public PredictionType Prediction { get; }
-
-    public Schedule CreateSchedule(int steps, int imageSequenceLength) => DiscreteSigmas.Trailing(steps, _trainTimesteps, _table);
-
-    public float ModelInputScale(Schedule schedule, int step)
-    {
-        var sigma = schedule.Sigmas[step];
-        return 1f / MathF.Sqrt((sigma * sigma) + 1);
-    }
-
-    public void AddNoise(Schedule schedule, int step, Span<float> latents, ReadOnlySpan<float> noise) =>
-        EpsilonMath.AddNoise(schedule.Sigmas[step], latents, noise);
+    public override bool UsesStepNoise => true;
 
     /// <summary>(sigma_down, sigma_up) for a step from <paramref name="from"/> to <paramref name="to"/>.</summary>
     public static (float Down, float Up) AncestralSigmas(float from, float to)
@@ -41,7 +19,7 @@ public sealed class EulerAncestralScheduler : IScheduler
         return (down, up);
     }
 
-    public void Step(Schedule schedule, int step, Span<float> sample, ReadOnlySpan<float> modelOutput, ReadOnlySpan<float> stepNoise)
+    public override void Step(Schedule schedule, int step, Span<float> sample, ReadOnlySpan<float> modelOutput, ReadOnlySpan<float> stepNoise)
     {
         var sigma = schedule.Sigmas[step];
         var (down, up) = AncestralSigmas(sigma, schedule.Sigmas[step + 1]);
@@ -53,7 +31,7 @@ public sealed class EulerAncestralScheduler : IScheduler
 
         for (var i = 0; i < sample.Length; i++)
         {
-            var denoised = EpsilonMath.Denoised(Prediction, sample[i], modelOutput[i], sigma);
+            var denoised = Denoised(Prediction, sample[i], modelOutput[i], sigma);
             sample[i] += ((sample[i] - denoised) / sigma * dt) + (up > 0 ? stepNoise[i] * up : 0);
         }
     }

@@ -17,24 +17,30 @@ public static class TinyModelSet
     public const string FluxName = "flux-tiny";
     public const string ClipName = "clip-tiny";
 
-    public static ModelConstants SdConstants { get; } = new()
+    // Declared before the constants built from it: static initialisers run in text order.
+    // Both tiny image models draw 64x64 by default, up to 256x256 in steps of 32, four to a batch, with image-to-image.
+    private static readonly ModelConstants TinyImageModel = new()
     {
-        LatentChannels = TinySd.Channels,
-        VaeScalingFactor = 0.18215f,
-        ClipTokenLength = TinySd.TokenLength,
         DefaultWidth = 64,
         DefaultHeight = 64,
         SizeMultiple = 32,
         MaxWidth = 256,
         MaxHeight = 256,
         MaxBatch = 4,
-        DefaultSteps = 2,
-        DefaultGuidance = 0,
-        Scheduler = "euler-ancestral",
         SupportsEdit = true,
     };
 
-    public static ModelConstants FluxConstants { get; } = new()
+    public static ModelConstants SdConstants { get; } = TinyImageModel with
+    {
+        LatentChannels = TinySd.Channels,
+        VaeScalingFactor = 0.18215f,
+        ClipTokenLength = TinySd.TokenLength,
+        DefaultSteps = 2,
+        DefaultGuidance = 0,
+        Scheduler = "euler-ancestral",
+    };
+
+    public static ModelConstants FluxConstants { get; } = TinyImageModel with
     {
         LatentChannels = TinyFlux.Channels,
         VaeScalingFactor = 0.3611f,
@@ -42,16 +48,9 @@ public static class TinyModelSet
         ClipTokenLength = TinyFlux.ClipLength,
         T5TokenLength = TinyFlux.T5Length,
         PatchSize = 2,
-        DefaultWidth = 64,
-        DefaultHeight = 64,
-        SizeMultiple = 32,
-        MaxWidth = 256,
-        MaxHeight = 256,
-        MaxBatch = 4,
         DefaultSteps = 4,
         DefaultGuidance = 3.5f,
         Scheduler = "flow-match-euler",
-        SupportsEdit = true,
     };
 
     public static ModelConstants ClipConstants { get; } = new()

@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using GenAgent.Inference.Models;
 using Microsoft.ML.Tokenizers;
 
 namespace GenAgent.Inference.Tokenizers;
@@ -32,6 +33,10 @@ public sealed partial class ClipTokenizer
     public int PadId { get; }
 
     public int Length { get; }
+
+    /// <summary>The CLIP tokenizer a model set names, at the set's token length and pad id.</summary>
+    internal static ClipTokenizer Load(ModelManifest manifest) =>
+        Load(manifest.Tokenizers.ClipVocab!, manifest.Tokenizers.ClipMerges!, manifest.Constants.ClipTokenLength, manifest.Constants.ClipPadId);
 
     public static ClipTokenizer Load(string vocabPath, string mergesPath, int length = 77, int? padId = null)
     {

@@ -8,34 +8,36 @@ using Microsoft.Extensions.Logging.Abstractions;
 namespace GenAgent.GpuWorker.Tests.Batching;
 
 /// <summary>The batcher alone, with a runner that records batches and blocks the first one until the test lets it go.</summary>
-public sealed class ModelBatcherTests
+public sealed class ModelBatcherTests : IDisposable
 {
+    private readonly ServiceProvider _services = new ServiceCollection().AddMetrics().BuildServiceProvider();
+    private readonly RecordingRunner _runner = new();
+
+    public void Dispose() => _services.Dispose();
+
     [Fact]
     public async Task Only_jobs_with_the_same_mode_and_size_share_a_batch_and_order_is_kept()
     {
-        var runner = new RecordingRunner();
-        await using var services = new ServiceCollection().AddMetrics().BuildServiceProvider();
-        await using var batcher = new ModelBatcher(
-            "m", new BatchSettings(8, 16, TimeSpan.Zero, TimeSpan.FromSeconds(1)), runner, new WorkerMetrics(services.GetRequiredService<IMeterFactory>()), NullLogger.Instance);
+        await using var batcher = Batcher(maxBatch: 8, maxQueue: 16);
         var small = new BatchKey(BatchMode.Generate, 64, 64);
         var large = new BatchKey(BatchMode.Generate, 128, 64);
         var edit = new BatchKey(BatchMode.Edit, 64, 64);
 
         var blocker = batcher.Submit(small, [Job("blocker", 0)], CancellationToken.None);
-        await runner.FirstEntered.Task;
+        await _runner.FirstEntered.Task;
         var tasks = new List<Task<GeneratedImage>>();
         tasks.AddRange(batcher.Submit(small, [Job("s1", 1), Job("s2", 2)], CancellationToken.None));
         tasks.AddRange(batcher.Submit(large, [Job("l1", 3)], CancellationToken.None));
         tasks.AddRange(batcher.Submit(edit, [Job("e1", 4)], CancellationToken.None));
         tasks.AddRange(batcher.Submit(small, [Job("s3", 5)], CancellationToken.None));
         Assert.Equal(5, batcher.QueueDepth);
-        runner.Release.SetResult();
+        _runner.Release.SetResult();
 
         var seeds = (await Task.WhenAll(tasks)).Select(i => i.Seed);
         await blocker[0];
 
         Assert.Equal([1L, 2, 3, 4, 5], seeds);
-        Assert.Equal(["blocker", "s1+s2+s3", "l1", "e1"], runner.Batches);
+        Assert.Equal(["blocker", "s1+s2+s3", "l1", "e1"], _runner.Batches);
         Assert.Equal(4, batcher.Counters.Batches);
         Assert.Equal(6, batcher.Counters.JobsRun);
         Assert.Equal(3, batcher.Counters.LargestBatch);
@@ -45,22 +47,22 @@ public sealed class ModelBatcherTests
     [Fact]
     public async Task A_request_that_does_not_fit_whole_is_refused_whole()
     {
-        var runner = new RecordingRunner();
-        await using var services = new ServiceCollection().AddMetrics().BuildServiceProvider();
-        await using var batcher = new ModelBatcher(
-            "m", new BatchSettings(1, 2, TimeSpan.Zero, TimeSpan.FromSeconds(1)), runner, new WorkerMetrics(services.GetRequiredService<IMeterFactory>()), NullLogger.Instance);
+        await using var batcher = Batcher(maxBatch: 1, maxQueue: 2);
         var key = new BatchKey(BatchMode.Generate, 64, 64);
         var blocker = batcher.Submit(key, [Job("blocker", 0)], CancellationToken.None);
-        await runner.FirstEntered.Task;
+        await _runner.FirstEntered.Task;
         var queued = batcher.Submit(key, [Job("a", 1)], CancellationToken.None);
 
         Assert.Throws<QueueFullException>(() => batcher.Submit(key, [Job("b", 2), Job("c", 3)], CancellationToken.None));
         Assert.Equal(1, batcher.QueueDepth);
         Assert.Equal(2, batcher.Counters.Rejected);
-        runner.Release.SetResult();
+        _runner.Release.SetResult();
         await Task.WhenAll(blocker.Concat(queued));
-        Assert.Equal(["blocker", "a"], runner.Batches);
+        Assert.Equal(["blocker", "a"], _runner.Batches);
     }
+
+    private ModelBatcher Batcher(int maxBatch, int maxQueue) =>
+        new("m", new BatchSettings(maxBatch, maxQueue, TimeSpan.Zero, TimeSpan.FromSeconds(1)), _runner, new WorkerMetrics(_services.GetRequiredService<IMeterFactory>()), NullLogger.Instance);
 
     private static ImageJob Job(string prompt, long seed) => new(prompt, 64, 64, seed);
 

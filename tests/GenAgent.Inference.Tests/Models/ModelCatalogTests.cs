@@ -18,11 +18,32 @@ public sealed class ModelCatalogTests : IDisposable
 
     private ModelLoadException LoadFails() => Assert.Throws<ModelLoadException>(() => ModelCatalog.Load(_folder, _factory, warmUp: false));
 
-    private void EditManifest(Action<JsonObject> edit)
+    private void EditManifest(Action<JsonObject> edit) => EditJson(Manifest, edit);
+
+    /// <summary>Writes the tiny SD set, applies <paramref name="edit"/> to its manifest, and returns the failed load's message.</summary>
+    private string LoadFailsAfter(Action<JsonObject> edit)
     {
-        var json = JsonNode.Parse(File.ReadAllText(Manifest))!.AsObject();
+        TinyModelSet.WriteSd(_folder);
+        EditManifest(edit);
+        return LoadFails().Message;
+    }
+
+    private static void EditJson(string path, Action<JsonObject> edit)
+    {
+        var json = JsonNode.Parse(File.ReadAllText(path))!.AsObject();
         edit(json);
-        File.WriteAllText(Manifest, json.ToJsonString());
+        File.WriteAllText(path, json.ToJsonString());
+    }
+
+    private string SdFile(string file) => Path.Combine(_folder, TinyModelSet.SdName, file);
+
+    /// <summary>Writes the tiny SD set with <paramref name="file"/> replaced by <paramref name="graph"/>; returns the file's path.</summary>
+    private string WriteSdWith(string file, OnnxGraphBuilder graph)
+    {
+        TinyModelSet.WriteSd(_folder);
+        var path = SdFile(file);
+        File.WriteAllBytes(path, graph.ToModel());
+        return path;
     }
 
     [Fact]
@@ -61,7 +82,7 @@ public sealed class ModelCatalogTests : IDisposable
     public void Missing_model_file_names_the_manifest_and_the_file()
     {
         TinyModelSet.WriteSd(_folder);
-        var unet = Path.Combine(_folder, "sd-tiny", "unet.onnx");
+        var unet = SdFile("unet.onnx");
         File.Delete(unet);
 
         var message = LoadFails().Message;
@@ -74,13 +95,10 @@ public sealed class ModelCatalogTests : IDisposable
     [Fact]
     public void Wrong_tensor_name_names_the_file_and_the_tensor()
     {
-        TinyModelSet.WriteSd(_folder);
-        EditManifest(m => m["components"]!["unet"]!["inputs"]!["sample"] = "latents");
-
-        var message = LoadFails().Message;
+        var message = LoadFailsAfter(m => m["components"]!["unet"]!["inputs"]!["sample"] = "latents");
 
         Assert.Contains(Manifest, message, StringComparison.Ordinal);
-        Assert.Contains(Path.Combine(_folder, "sd-tiny", "unet.onnx"), message, StringComparison.Ordinal);
+        Assert.Contains(SdFile("unet.onnx"), message, StringComparison.Ordinal);
         Assert.Contains("input tensor 'latents' (role 'sample') is not in the model", message, StringComparison.Ordinal);
         Assert.Contains("encoder_hidden_states", message, StringComparison.Ordinal);
     }
@@ -88,10 +106,7 @@ public sealed class ModelCatalogTests : IDisposable
     [Fact]
     public void Wrong_output_name_is_reported_as_an_output()
     {
-        TinyModelSet.WriteSd(_folder);
-        EditManifest(m => m["components"]!["vae_decoder"]!["outputs"]!["sample"] = "image");
-
-        var message = LoadFails().Message;
+        var message = LoadFailsAfter(m => m["components"]!["vae_decoder"]!["outputs"]!["sample"] = "image");
 
         Assert.Contains("output tensor 'image' (role 'sample')", message, StringComparison.Ordinal);
         Assert.Contains("vae_decoder.onnx", message, StringComparison.Ordinal);
@@ -100,12 +115,10 @@ public sealed class ModelCatalogTests : IDisposable
     [Fact]
     public void Wrong_rank_names_the_tensor_and_both_ranks()
     {
-        TinyModelSet.WriteSd(_folder);
-        var decoder = Path.Combine(_folder, "sd-tiny", "vae_decoder.onnx");
         var g = new OnnxGraphBuilder("rank3");
         g.Node("Identity", [g.Input("latent_sample", OnnxElementType.Float, "batch", 4, 64)], "sample");
         g.Output("sample", OnnxElementType.Float, "batch", 4, 64);
-        File.WriteAllBytes(decoder, g.ToModel());
+        var decoder = WriteSdWith("vae_decoder.onnx", g);
 
         var message = LoadFails().Message;
 
@@ -117,10 +130,7 @@ public sealed class ModelCatalogTests : IDisposable
     [Fact]
     public void Dtype_mismatch_names_the_tensor()
     {
-        TinyModelSet.WriteSd(_folder);
-        EditManifest(m => m["components"]!["vae_decoder"]!["dtype"] = "fp16");
-
-        var message = LoadFails().Message;
+        var message = LoadFailsAfter(m => m["components"]!["vae_decoder"]!["dtype"] = "fp16");
 
         Assert.Contains("'latent_sample'", message, StringComparison.Ordinal);
         Assert.Contains("expected fp16", message, StringComparison.Ordinal);
@@ -129,9 +139,7 @@ public sealed class ModelCatalogTests : IDisposable
     [Fact]
     public void Missing_component_and_unknown_kind_name_the_manifest()
     {
-        TinyModelSet.WriteSd(_folder);
-        EditManifest(m => m["components"]!.AsObject().Remove("unet"));
-        var missing = LoadFails().Message;
+        var missing = LoadFailsAfter(m => m["components"]!.AsObject().Remove("unet"));
         EditManifest(m => m["kind"] = "dalle");
         var kind = LoadFails().Message;
 
@@ -143,15 +151,13 @@ public sealed class ModelCatalogTests : IDisposable
     [Fact]
     public void Model_input_the_manifest_does_not_map_is_an_error()
     {
-        TinyModelSet.WriteSd(_folder);
-        var encoder = Path.Combine(_folder, "sd-tiny", "text_encoder.onnx");
         var g = new OnnxGraphBuilder("extra");
         var ids = g.Input("input_ids", OnnxElementType.Int32, "batch", 77);
         g.Input("attention_mask", OnnxElementType.Int64, "batch", 77);
         var wide = g.Node("Cast", [ids], attributes: OnnxAttribute.Int("to", 1));
         g.Node("Unsqueeze", [wide, g.Constant([2L], 1)], "last_hidden_state");
         g.Output("last_hidden_state", OnnxElementType.Float, "batch", 77, 1);
-        File.WriteAllBytes(encoder, g.ToModel());
+        WriteSdWith("text_encoder.onnx", g);
 
         var message = LoadFails().Message;
 
@@ -162,7 +168,7 @@ public sealed class ModelCatalogTests : IDisposable
     public void Corrupt_model_file_names_the_file()
     {
         TinyModelSet.WriteSd(_folder);
-        var unet = Path.Combine(_folder, "sd-tiny", "unet.onnx");
+        var unet = SdFile("unet.onnx");
         File.WriteAllText(unet, "this is not a protobuf");
 
         var message = LoadFails().Message;
@@ -176,10 +182,7 @@ public sealed class ModelCatalogTests : IDisposable
     {
         TinyModelSet.WriteSd(_folder);
         TinyModelSet.WriteSd(_folder, "sd-tiny-2");
-        var second = Path.Combine(_folder, "sd-tiny-2.json");
-        var json = JsonNode.Parse(File.ReadAllText(second))!;
-        json["name"] = "sd-tiny";
-        File.WriteAllText(second, json.ToJsonString());
+        EditJson(Path.Combine(_folder, "sd-tiny-2.json"), m => m["name"] = "sd-tiny");
 
         Assert.Contains("already used", LoadFails().Message, StringComparison.Ordinal);
     }
@@ -187,10 +190,9 @@ public sealed class ModelCatalogTests : IDisposable
     [Fact]
     public void Bad_constants_are_rejected()
     {
-        TinyModelSet.WriteSd(_folder);
-        EditManifest(m => m["constants"]!["sizeMultiple"] = 12);
+        var message = LoadFailsAfter(m => m["constants"]!["sizeMultiple"] = 12);
 
-        Assert.Contains("'sizeMultiple' (12) must be a multiple of 8", LoadFails().Message, StringComparison.Ordinal);
+        Assert.Contains("'sizeMultiple' (12) must be a multiple of 8", message, StringComparison.Ordinal);
     }
 
     public void Dispose() => Directory.Delete(_folder, recursive: true);
