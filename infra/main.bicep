@@ -90,6 +90,10 @@ param editorApiKey string = ''
 @description('Key the GPU worker requires from every caller; a new one each deployment unless set (worker and apps get it together).')
 param gpuWorkerApiKey string = newGuid()
 
+@secure()
+@description('Signs report and image links (GenAgent__Api__ApiKey), which browsers open without a function key; new each deployment unless set.')
+param apiLinkKey string = newGuid()
+
 var abbrs = loadJsonContent('abbreviations.json')
 var resourceToken = toLower(uniqueString(subscription().id, environmentName, location))
 var tags = { 'azd-env-name': environmentName }
@@ -159,6 +163,7 @@ module vault 'app/keyvault.bicep' = {
     generatorApiKey: generatorApiKey
     editorApiKey: editorApiKey
     gpuWorkerApiKey: gpuWorkerApiKey
+    apiLinkKey: apiLinkKey
   }
 }
 
@@ -312,8 +317,10 @@ var botOverrides = filter(
   setting => !empty(setting.value)
 )
 
-// The bot runs sessions itself, so it sends the same model keys as the Functions app.
+// The bot runs sessions itself, so it sends the same model keys as the Functions app, and signs its Trajectory links
+// with the app's link key.
 var botModelKeySecrets = concat(
+  [{ setting: 'GenAgent__Api__ApiKey', secret: 'api-link-key' }],
   empty(agentApiKey) ? [] : [{ setting: 'GenAgent__Agent__ApiKey', secret: 'agent-api-key' }],
   useGpuWorkerAsGenerator
     ? [{ setting: 'GenAgent__Generator__ApiKey', secret: 'gpu-worker-api-key' }]
@@ -338,6 +345,7 @@ module bot 'app/bot.bicep' = {
     hasDiscordPublicKey: !empty(discordPublicKey)
     keyVaultUri: vault.outputs.uri
     modelKeySecrets: botModelKeySecrets
+    publicBaseUrl: functions.outputs.url
     discordApplicationId: discordApplicationId
     profile: genAgentProfile
     storageBlobEndpoint: storage.outputs.blobEndpoint

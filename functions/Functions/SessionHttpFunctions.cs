@@ -1,5 +1,6 @@
 using GenAgent.Core.Quotas;
 using GenAgent.Api;
+using GenAgent.Api.Auth;
 using GenAgent.Api.Sessions;
 using GenAgent.Core.Images;
 using GenAgent.Functions.Engine;
@@ -13,8 +14,11 @@ namespace GenAgent.Functions.Functions;
 
 /// <summary>
 /// The session HTTP API as HTTP triggers: each one hands the request to the same handler <c>genagent serve</c> maps, over
-/// an engine made from the invocation's durable client. Function keys guard every route (authorization level Function);
-/// host.json clears the route prefix so the routes match the self-host's exactly, the report page included.
+/// an engine made from the invocation's durable client. Function keys guard the API routes (authorization level
+/// Function). The report page and images are what a browser opens from a link (the API's image URLs, Discord's
+/// Trajectory button), which cannot carry a function key: they are anonymous to the host and need a link signed with
+/// <c>GenAgent:Api:ApiKey</c> (or that key in a header) instead. host.json clears the route prefix so the routes match
+/// the self-host's exactly.
 /// </summary>
 /// <param name="services">The invocation's services; the image reader is internal to the API, so it cannot be a constructor parameter of a public class.</param>
 public sealed class SessionHttpFunctions(IImageStore store, ApiOptions options, WorkflowOptions workflow, IServiceProvider services)
@@ -46,11 +50,11 @@ public sealed class SessionHttpFunctions(IImageStore store, ApiOptions options, 
 
     [Function("GetSessionImage")]
     public async Task<IResult> GetImageAsync(
-        [HttpTrigger(AuthorizationLevel.Function, "get", Route = "api/sessions/{id}/images/{*name}")] HttpRequest request,
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "api/sessions/{id}/images/{*name}")] HttpRequest request,
         string id,
         string name,
         CancellationToken cancellationToken) =>
-        await SessionsApi.GetImageAsync(id, name, store, cancellationToken);
+        SignedLinkProblem(request) ?? await SessionsApi.GetImageAsync(id, name, store, cancellationToken);
 
     [Function("SendSessionMessage")]
     public async Task<IResult> SendMessageAsync(
@@ -70,11 +74,26 @@ public sealed class SessionHttpFunctions(IImageStore store, ApiOptions options, 
 
     [Function("GetSessionReport")]
     public async Task<IResult> GetReportAsync(
-        [HttpTrigger(AuthorizationLevel.Function, "get", Route = "sessions/{id}")] HttpRequest request,
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "sessions/{id}")] HttpRequest request,
         string id,
         [DurableClient] DurableTaskClient client,
         CancellationToken cancellationToken) =>
-        await SessionsApi.GetReportAsync(id, request, Engine(client), store, options, cancellationToken);
+        SignedLinkProblem(request) ?? await SessionsApi.GetReportAsync(id, request, Engine(client), store, options, cancellationToken);
 
     private DurableFunctionsSessionEngine Engine(DurableTaskClient client) => new(client, workflow);
+
+    /// <summary>
+    /// Null when the request may read: a signed link or the key. Without a configured key the anonymous routes stay
+    /// closed, as nothing could sign for them.
+    /// </summary>
+    private IResult? SignedLinkProblem(HttpRequest request)
+    {
+        if (string.IsNullOrEmpty(options.ApiKey))
+        {
+            return TypedResults.Problem(
+                statusCode: StatusCodes.Status401Unauthorized, title: "Unauthorized.",
+                detail: "Report pages and images open with signed links: set GenAgent__Api__ApiKey on the app to sign them.");
+        }
+        return ApiKeyEndpointFilter.Admits(request, options.ApiKey) ? null : ApiProblems.Unauthorized();
+    }
 }

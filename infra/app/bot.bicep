@@ -23,8 +23,11 @@ param hasDiscordPublicKey bool
 
 param keyVaultUri string
 
-@description('Model API keys in the vault the bot\'s own engine sends: [{ setting: GenAgent__Agent__ApiKey, secret: agent-api-key }, ...].')
+@description('Settings read from the vault: the model API keys the bot\'s engine sends and the link key, as [{ setting, secret }].')
 param modelKeySecrets array = []
+
+@description('The Functions app\'s URL: the Trajectory button links to its report pages.')
+param publicBaseUrl string
 param discordApplicationId string
 param profile string
 param storageBlobEndpoint string
@@ -121,6 +124,10 @@ resource bot 'Microsoft.App/containerApps@2024-03-01' = {
               {
                 name: 'Discord__ApplicationId'
                 value: discordApplicationId
+              }
+              {
+                name: 'Discord__PublicBaseUrl'
+                value: publicBaseUrl
               }
               {
                 name: 'GenAgent__Profile'

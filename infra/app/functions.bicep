@@ -147,6 +147,8 @@ var baseSettings = {
   GenAgent__Admission__MaxConcurrentGlobal: string(maxConcurrentGlobal)
   GenAgent__Admission__KillSwitch: string(killSwitch)
   Discord__PublicBaseUrl: 'https://${app.properties.defaultHostName}'
+  // Report pages and images are anonymous routes that admit only links signed with this key.
+  GenAgent__Api__ApiKey: '@Microsoft.KeyVault(VaultName=${keyVaultName};SecretName=api-link-key)'
 }
 
 // Set only when given: an empty environment value would override the profile's value with nothing.

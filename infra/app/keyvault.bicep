@@ -18,6 +18,9 @@ param editorApiKey string
 @secure()
 @description('The key the GPU worker requires (Worker__ApiKey); always set.')
 param gpuWorkerApiKey string
+@secure()
+@description('Signs the report and image links of the Functions app (GenAgent__Api__ApiKey); always set.')
+param apiLinkKey string
 
 resource vault 'Microsoft.KeyVault/vaults@2023-07-01' = {
   name: name
@@ -81,6 +84,14 @@ resource gpuWorkerApiKeySecret 'Microsoft.KeyVault/vaults/secrets@2023-07-01' = 
   name: 'gpu-worker-api-key'
   properties: {
     value: gpuWorkerApiKey
+  }
+}
+
+resource apiLinkKeySecret 'Microsoft.KeyVault/vaults/secrets@2023-07-01' = {
+  parent: vault
+  name: 'api-link-key'
+  properties: {
+    value: apiLinkKey
   }
 }
 

@@ -20,11 +20,13 @@ internal sealed class ApiKeyEndpointFilter(ApiOptions options) : IEndpointFilter
         ArgumentNullException.ThrowIfNull(context);
         ArgumentNullException.ThrowIfNull(next);
         var request = context.HttpContext.Request;
-        if (string.IsNullOrEmpty(options.ApiKey) || Matches(Presented(request), options.ApiKey) || SignedLink(request, options.ApiKey))
-            return await next(context);
+        if (string.IsNullOrEmpty(options.ApiKey) || Admits(request, options.ApiKey)) return await next(context);
         context.HttpContext.Response.Headers.WWWAuthenticate = "Bearer";
         return ApiProblems.Unauthorized();
     }
+
+    /// <summary>Whether the request carries <paramref name="apiKey"/> in a header or is a GET of a link signed with it.</summary>
+    public static bool Admits(HttpRequest request, string apiKey) => Matches(Presented(request), apiKey) || SignedLink(request, apiKey);
 
     private static string? Presented(HttpRequest request)
     {

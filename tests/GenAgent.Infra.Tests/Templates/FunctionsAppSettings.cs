@@ -30,6 +30,8 @@ internal static class FunctionsAppSettings
         ["GenAgent__Admission__MaxConcurrentGlobal"] = "AdmissionOptions.MaxConcurrentGlobal",
         ["GenAgent__Admission__KillSwitch"] = "AdmissionOptions.KillSwitch",
         ["Discord__PublicBaseUrl"] = "Discord interactions in the Functions app (links in posts)",
+        // A Key Vault reference to a key each deployment makes (checked in the secret test).
+        ["GenAgent__Api__ApiKey"] = "core/GenAgent.Api/ApiOptions.cs ApiKey: signs report and image links (functions/Functions/SessionHttpFunctions.cs)",
     };
 
     /// <summary>Set only when given: an empty value would override the profile's own value with nothing.</summary>

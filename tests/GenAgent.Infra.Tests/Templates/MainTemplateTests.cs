@@ -87,11 +87,11 @@ public sealed partial class MainTemplateTests(BicepWorkspace workspace)
         var vault = Assert.Single(_main.OfType("Microsoft.KeyVault/vaults"));
         Assert.Equal(true, vault.Properties?["enableRbacAuthorization"]?.GetValue<bool>());
         var secrets = _main.OfType("Microsoft.KeyVault/vaults/secrets").ToArray();
-        Assert.Equal(6, secrets.Length);
+        Assert.Equal(7, secrets.Length);
         foreach (var secret in secrets)
         {
-            // Created only when given (the worker's key always is), from a secure parameter.
-            if (!secret.Text.Contains("gpu-worker-api-key", StringComparison.Ordinal))
+            // Created only when given (the generated keys always are), from a secure parameter.
+            if (!secret.Text.Contains("gpu-worker-api-key", StringComparison.Ordinal) && !secret.Text.Contains("api-link-key", StringComparison.Ordinal))
             {
                 Assert.StartsWith("[not(empty(parameters(", secret.Json["condition"]?.ToString(), StringComparison.Ordinal);
             }
@@ -103,6 +103,8 @@ public sealed partial class MainTemplateTests(BicepWorkspace workspace)
         Assert.Contains("secrets/gpu-worker-api-key", worker, StringComparison.Ordinal);
         Assert.Contains("Worker__ApiKey", worker, StringComparison.Ordinal);
         Assert.Contains("SecretName=gpu-worker-api-key", settings, StringComparison.Ordinal);
+        // Report pages and images are anonymous routes that admit links signed with the link key.
+        Assert.Contains("SecretName=api-link-key", settings, StringComparison.Ordinal);
 
         // The bot reads the same secrets through Container Apps' Key Vault secrets, as the identity.
         var bot = ContainerApp("bot");
@@ -111,7 +113,7 @@ public sealed partial class MainTemplateTests(BicepWorkspace workspace)
         Assert.Contains("'secretRef', 'discord-bot-token'", text, StringComparison.Ordinal);
     }
 
-    private const string GeneratedKey = "gpuWorkerApiKey";
+    private static readonly string[] GeneratedKeys = ["gpuWorkerApiKey", "apiLinkKey"];
 
     [Fact]
     public void Secure_parameters_have_no_values_and_come_from_the_azd_environment()
@@ -119,14 +121,14 @@ public sealed partial class MainTemplateTests(BicepWorkspace workspace)
         var parameters = _main.Root["parameters"]!.AsObject();
         var secure = parameters.Where(p => p.Value?["type"]?.ToString() == "securestring").ToArray();
         Assert.Equal(
-            ["agentApiKey", "discordBotToken", "discordPublicKey", "editorApiKey", "generatorApiKey", GeneratedKey],
+            ["agentApiKey", "apiLinkKey", "discordBotToken", "discordPublicKey", "editorApiKey", "generatorApiKey", "gpuWorkerApiKey"],
             secure.Select(p => p.Key).Order(StringComparer.Ordinal));
         foreach (var (name, definition) in secure)
         {
-            // The worker's key is made fresh by each deployment (newGuid is only allowed as a default), never written down.
-            Assert.Equal(name == GeneratedKey ? "[newGuid()]" : "", definition?["defaultValue"]?.ToString() ?? "");
+            // The worker's and the link key are made fresh by each deployment (newGuid is only allowed as a default), never written down.
+            Assert.Equal(GeneratedKeys.Contains(name) ? "[newGuid()]" : "", definition?["defaultValue"]?.ToString() ?? "");
         }
-        secure = secure.Where(p => p.Key != GeneratedKey).ToArray();
+        secure = secure.Where(p => !GeneratedKeys.Contains(p.Key)).ToArray();
 
         var file = JsonNode.Parse(File.ReadAllText(Path.Combine(RepositoryPaths.Infra, "main.parameters.json")))!["parameters"]!.AsObject();
         foreach (var (name, value) in file)
