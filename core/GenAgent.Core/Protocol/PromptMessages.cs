@@ -9,6 +9,9 @@ public static class PromptMessages
     public const string ToolResponseOpen = "<tool_response>";
     public const string ToolResponseClose = "</tool_response>";
 
+    /// <summary>What a follow-up message starts with; the user's words follow on the same line.</summary>
+    public const string FollowUpPrefix = "Follow-up:";
+
     /// <summary>The opening user message: <c>Prompt: &lt;text&gt;</c>, plus the input image when there is one.</summary>
     public static ConversationMessage UserPrompt(string prompt, ImageRef? inputImage)
     {
@@ -43,7 +46,7 @@ public static class PromptMessages
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(text);
         return ConversationMessage.User(
-            $"Follow-up: {text.Trim()}\n" +
+            $"{FollowUpPrefix} {text.Trim()}\n" +
             "Change the latest image to satisfy this request as well as the original prompt. Think first, then call a tool; " +
             "answer <answer>done</answer> only if the latest image already satisfies both.");
     }

@@ -16,7 +16,6 @@ internal sealed record SketchConversation(
     int ApproximateInputTokens)
 {
     private const string PromptPrefix = "Prompt:";
-    private const string FollowUpPrefix = "Follow-up:";
     private const string ToolResponse = "<tool_response>";
     private const int TokensPerImage = 256;
 
@@ -89,8 +88,8 @@ internal sealed record SketchConversation(
     private static string UserRequest(string text)
     {
         var trimmed = text.Trim();
-        if (!trimmed.StartsWith(FollowUpPrefix, StringComparison.OrdinalIgnoreCase)) return trimmed;
-        var firstLine = trimmed[FollowUpPrefix.Length..].Split('\n', 2)[0];
+        if (!trimmed.StartsWith(PromptMessages.FollowUpPrefix, StringComparison.OrdinalIgnoreCase)) return trimmed;
+        var firstLine = trimmed[PromptMessages.FollowUpPrefix.Length..].Split('\n', 2)[0];
         return firstLine.Trim();
     }
 
