@@ -5,12 +5,6 @@ namespace GenAgent.GpuWorker;
 
 internal static partial class Logs
 {
-    [LoggerMessage(EventId = 6001, Level = LogLevel.Information, Message = "Provider {Provider} under policy {Policy}")]
-    public static partial void ProviderInUse(ILogger logger, string provider, string policy);
-
-    [LoggerMessage(EventId = 6002, Level = LogLevel.Warning, Message = "Running on the CPU: {Reason}")]
-    public static partial void CpuFallback(ILogger logger, string reason);
-
     [LoggerMessage(EventId = 6003, Level = LogLevel.Information, Message = "Model {Model} ready: {Kind}, default {Width}x{Height}, max batch {MaxBatch}")]
     public static partial void ModelReady(ILogger logger, string model, string kind, int width, int height, int maxBatch);
 

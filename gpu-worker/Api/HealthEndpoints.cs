@@ -26,13 +26,14 @@ internal static class HealthEndpoints
             var batcher = batchers.Get(name);
             var counters = batcher.Counters;
             var limits = pipeline.Limits;
+            var memory = models.Memory(name);
             return new ModelHealth(
                 name,
                 ModelManifest.KindName(pipeline.Manifest.Kind),
                 new ModelLimits(limits.DefaultWidth, limits.DefaultHeight, limits.SizeMultiple, limits.MaxWidth, limits.MaxHeight,
                     batcher.Settings.MaxBatch, limits.DefaultSteps, limits.SupportsEdit),
-                models.Memory(name)?.FileBytes ?? 0,
-                models.Memory(name)?.WorkingSetDelta ?? 0,
+                memory?.FileBytes ?? 0,
+                memory?.WorkingSetDelta ?? 0,
                 batcher.QueueDepth,
                 batcher.Settings.MaxQueue,
                 counters.Batches,

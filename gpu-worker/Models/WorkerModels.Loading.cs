@@ -48,13 +48,8 @@ public sealed partial class WorkerModels : IDisposable
         }
 
         var logger = loggers.CreateLogger<WorkerModels>();
+        // The factory logs the provider it chose and any CPU fallback.
         var factory = new OrtSessionFactory(options.Policy, options.CudaDeviceId, loggers.CreateLogger<OrtSessionFactory>());
-        Logs.ProviderInUse(logger, factory.ActiveProvider, options.Provider);
-        if (factory.FallbackReason is { } reason)
-        {
-            Logs.CpuFallback(logger, reason);
-        }
-
         var catalog = ModelCatalog.Load(folder, factory, loggers);
         try
         {

@@ -64,7 +64,7 @@ public sealed class FluxPipeline : DiffusionPipeline
         var packed = new FloatTensor(FluxLatents.Pack(latents.Data, batch, channels, h, w, patch), batch, sequence, tokenWidth);
         var imageIds = new FloatTensor(FluxLatents.ImageIds(h, w, patch), sequence, 3);
         var textIds = new FloatTensor(FluxLatents.TextIds(textLength), textLength, 3);
-        var guidance = new FloatTensor(Enumerable.Repeat(group.Guidance, batch).ToArray(), batch);
+        var guidance = _transformer.HasInput("guidance") ? new FloatTensor(Enumerable.Repeat(group.Guidance, batch).ToArray(), batch) : null;
 
         for (var step = 0; step < schedule.Steps; step++)
         {
@@ -75,7 +75,7 @@ public sealed class FluxPipeline : DiffusionPipeline
                 new("hidden_states", packed), new("encoder_hidden_states", hidden), new("pooled_projections", pooled),
                 new("timestep", timestep), new("img_ids", imageIds), new("txt_ids", textIds),
             ];
-            if (_transformer.HasInput("guidance"))
+            if (guidance is not null)
             {
                 inputs.Add(new("guidance", guidance));
             }
