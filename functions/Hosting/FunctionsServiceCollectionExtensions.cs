@@ -1,6 +1,5 @@
 using GenAgent.Core.Quotas;
 using System.ComponentModel.DataAnnotations;
-using Azure.Storage.Queues;
 using GenAgent.Api;
 using GenAgent.Core.Configuration;
 using GenAgent.Core.Images;
@@ -60,7 +59,7 @@ public static class FunctionsServiceCollectionExtensions
         services.AddSingleton(triggers);
         services.TryAddSingleton(TimeProvider.System);
         // Resolved only when a queue or storage trigger runs, so the HTTP API works without a storage connection string.
-        services.TryAddSingleton(_ => QueueClient(StorageConnection(configuration)));
+        services.TryAddSingleton(_ => StorageConnection(configuration).CreateQueueServiceClient());
         services.TryAddSingleton(_ => StorageConnection(configuration).CreateBlobServiceClient());
         services.AddScoped<TriggerHandlers>();
     }
@@ -70,10 +69,6 @@ public static class FunctionsServiceCollectionExtensions
         AzureStorageConnection.FromConfiguration(configuration, StorageConnectionSetting)
             ?? throw new InvalidOperationException(
                 $"{StorageConnectionSetting} must hold a storage connection string (UseDevelopmentStorage=true for Azurite), or {StorageConnectionSetting}__accountName an identity-based one.");
-
-    private static QueueServiceClient QueueClient(AzureStorageConnection storage) => storage.ConnectionString is { } connection
-        ? new QueueServiceClient(connection)
-        : new QueueServiceClient(storage.QueueServiceUri ?? throw new InvalidOperationException($"{StorageConnectionSetting} has no queue endpoint."), storage.Credential);
 
     /// <summary>The Functions runtime's own storage setting; the triggers use the same account.</summary>
     public const string StorageConnectionSetting = "AzureWebJobsStorage";

@@ -2,6 +2,7 @@ using Azure.Core;
 using Azure.Data.Tables;
 using Azure.Identity;
 using Azure.Storage.Blobs;
+using Azure.Storage.Queues;
 using Microsoft.Extensions.Configuration;
 
 namespace GenAgent.Core.Images;
@@ -106,6 +107,10 @@ public sealed class AzureStorageConnection
         ArgumentException.ThrowIfNullOrWhiteSpace(container);
         return ConnectionString is not null ? new BlobContainerClient(ConnectionString, container) : CreateBlobServiceClient().GetBlobContainerClient(container);
     }
+
+    public QueueServiceClient CreateQueueServiceClient() => ConnectionString is not null
+        ? new QueueServiceClient(ConnectionString)
+        : new QueueServiceClient(Require(QueueServiceUri, "queue"), Credential);
 
     public TableClient CreateTableClient(string table)
     {

@@ -55,6 +55,7 @@ public sealed class AzureStorageConnectionTests
         var table = connection.CreateTableClient("GenAgentAdmission");
         Assert.Equal("GenAgentAdmission", table.Name);
         Assert.Equal("stgenagent01", table.AccountName);
+        Assert.Equal("https://stgenagent01.queue.core.windows.net/", connection.CreateQueueServiceClient().Uri.AbsoluteUri);
     }
 
     [Fact]
@@ -81,6 +82,8 @@ public sealed class AzureStorageConnectionTests
         Assert.Equal("https://example.blob.core.usgovcloudapi.net/", connection.BlobServiceUri!.AbsoluteUri);
         Assert.Null(connection.QueueServiceUri);
         Assert.Equal("example", connection.CreateTableClient("t").AccountName);
+        var noQueue = Assert.Throws<InvalidOperationException>(connection.CreateQueueServiceClient);
+        Assert.Contains("queueServiceUri or accountName", noQueue.Message, StringComparison.Ordinal);
     }
 
     [Fact]
