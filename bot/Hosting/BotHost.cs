@@ -25,7 +25,7 @@ internal static class BotHost
     {
         var builder = Host.CreateApplicationBuilder(args);
         // Built-in profiles sit below every other source, so appsettings, user secrets and the environment override them.
-        builder.Configuration.Sources.Insert(0, new ConfigurationBuilder().AddGenAgentProfiles().Sources[0]);
+        builder.Configuration.AddGenAgentProfiles();
         configure?.Invoke(builder.Configuration);
         var settings = BotSettings.Read(builder.Configuration);
 

@@ -70,8 +70,8 @@ public sealed partial class DiscordInteractionHandler
             case CommandNames.Add:
                 if (list.Contains(value!, StringComparer.OrdinalIgnoreCase)) return (null, $"{show(value!)} is already listed.");
                 if (list.Count >= MaxListEntries) return (null, $"The list is full ({MaxListEntries} entries); remove one first.");
-                var added = with([.. list, value!]);
-                return (added, $"Added {show(value!)}. {sub.Name}: {string.Join(", ", (sub.Name == CommandNames.Channels ? added.AllowedChannels : added.Blocklist).Select(show))}");
+                IReadOnlyList<string> added = [.. list, value!];
+                return (with(added), $"Added {show(value!)}. {sub.Name}: {string.Join(", ", added.Select(show))}");
             case CommandNames.Remove:
                 if (!list.Contains(value!, StringComparer.OrdinalIgnoreCase)) return (null, $"{show(value!)} is not listed. {sub.Name}: {listed}");
                 return (with([.. list.Where(v => !string.Equals(v, value, StringComparison.OrdinalIgnoreCase))]), $"Removed {show(value!)}.");

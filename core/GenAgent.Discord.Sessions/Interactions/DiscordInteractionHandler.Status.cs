@@ -1,6 +1,7 @@
 using System.Text;
 using GenAgent.Core.Sessions;
 using GenAgent.Discord.Sessions.Commands;
+using GenAgent.Discord.Sessions.Posting;
 using GenAgent.Discord.Sessions.Starting;
 using GenAgent.Discord.Wire;
 using GenAgent.Workflow.Engine;
@@ -20,7 +21,7 @@ public sealed partial class DiscordInteractionHandler
         if (sessions.Count == 0) text.AppendLine("You have no sessions yet; start one with /imagine.");
         foreach (var session in sessions.Take(5))
             text.Append("• `").Append(session.Entry.SessionId[..Math.Min(8, session.Entry.SessionId.Length)]).Append("` ")
-                .Append(Describe(session)).Append(" — ").AppendLine(Quote(session.Entry.Prompt, 60));
+                .Append(Describe(session)).Append(" — ").AppendLine(TextTrim.Cut(session.Entry.Prompt, 60));
         text.Append("Today (UTC): ").Append(startedToday).Append(" session(s) started by you");
         if (interaction.GuildId is { } guildId)
         {
@@ -45,7 +46,7 @@ public sealed partial class DiscordInteractionHandler
             return InteractionReplies.Ephemeral(string.IsNullOrEmpty(named) ? "You have no running session." : "That is not one of your recent sessions.");
         if (!target.IsOpen) return InteractionReplies.Ephemeral($"Session `{target.Entry.SessionId[..8]}` has already ended.");
         await engine.CancelAsync(target.Entry.SessionId, cancellationToken).ConfigureAwait(false);
-        return InteractionReplies.Ephemeral($"Stopping session `{target.Entry.SessionId[..8]}` ({Quote(target.Entry.Prompt, 60)}) after its current step.");
+        return InteractionReplies.Ephemeral($"Stopping session `{target.Entry.SessionId[..8]}` ({TextTrim.Cut(target.Entry.Prompt, 60)}) after its current step.");
     }
 
     /// <summary>Autocomplete of <c>/cancel session</c>: the user's open sessions whose id or prompt contains what they typed.</summary>
@@ -61,7 +62,7 @@ public sealed partial class DiscordInteractionHandler
                 || s.Entry.SessionId.StartsWith(typed, StringComparison.Ordinal)
                 || s.Entry.Prompt.Contains(typed, StringComparison.OrdinalIgnoreCase))
             .Take(DiscordLimits.AutocompleteChoices)
-            .Select(s => ApplicationCommandChoice.Of(Quote($"{Describe(s)}: {s.Entry.Prompt}", 100), s.Entry.SessionId))
+            .Select(s => ApplicationCommandChoice.Of(TextTrim.Cut($"{Describe(s)}: {s.Entry.Prompt}", 100), s.Entry.SessionId))
             .ToList();
         return InteractionResponse.Autocomplete(choices);
     }
@@ -77,6 +78,4 @@ public sealed partial class DiscordInteractionHandler
         { Progress: { } progress } => $"{progress.Phase.ToString().ToLowerInvariant()}, round {progress.Round}",
         _ => "starting",
     };
-
-    private static string Quote(string text, int max) => text.Length <= max ? text : string.Concat(text.AsSpan(0, max - 1), "…");
 }

@@ -59,7 +59,7 @@ public sealed partial class DiscordInteractionHandler(
         ArgumentNullException.ThrowIfNull(request);
         var started = Stopwatch.GetTimestamp();
         if (request.ContentLength > MaxBodyBytes) return Unauthorized("the body is too large to be an interaction");
-        var body = await ReadBodyAsync(request, cancellationToken).ConfigureAwait(false);
+        var body = await BoundedRead.ReadAsync(request.Body, MaxBodyBytes, cancellationToken).ConfigureAwait(false);
         if (body is null) return Unauthorized("the body is too large to be an interaction");
 
         var signature = request.Headers[InteractionVerifier.SignatureHeader].ToString();
@@ -136,18 +136,5 @@ public sealed partial class DiscordInteractionHandler(
     {
         logger.SignatureRejected(reason);
         return TypedResults.Problem(statusCode: StatusCodes.Status401Unauthorized, title: "Unauthorized", detail: reason);
-    }
-
-    private static async Task<byte[]?> ReadBodyAsync(HttpRequest request, CancellationToken cancellationToken)
-    {
-        using var buffer = new MemoryStream();
-        var chunk = new byte[16 * 1024];
-        int read;
-        while ((read = await request.Body.ReadAsync(chunk, cancellationToken).ConfigureAwait(false)) > 0)
-        {
-            if (buffer.Length + read > MaxBodyBytes) return null;
-            buffer.Write(chunk, 0, read);
-        }
-        return buffer.ToArray();
     }
 }

@@ -1,3 +1,4 @@
+using GenAgent.Discord.Sessions.Posting;
 using GenAgent.Discord.Wire;
 
 namespace GenAgent.Discord.Sessions.Interactions;
@@ -6,7 +7,7 @@ namespace GenAgent.Discord.Sessions.Interactions;
 internal static class InteractionReplies
 {
     public static InteractionResponse Ephemeral(string text) =>
-        InteractionResponse.Ephemeral(text.Length <= DiscordLimits.MessageContentLength ? text : string.Concat(text.AsSpan(0, DiscordLimits.MessageContentLength - 1), "…"));
+        InteractionResponse.Ephemeral(TextTrim.Cut(text, DiscordLimits.MessageContentLength));
 
     public static InteractionResponse Outdated() =>
         Ephemeral("This button is from an older version of GenAgent and no longer works. Start again with /imagine.");

@@ -15,6 +15,16 @@ public sealed partial class DiscordProgressObserver
     private static IReadOnlyList<AttachmentReference> Attachments(FittedImage? image) =>
         image is null ? [] : [new AttachmentReference { Id = "0", Filename = image.FileName }];
 
+    private static FittedImage? Fit(DiscordSessionLink link, byte[]? image, string baseName) =>
+        image is null ? null : ImageFitter.Fit(image, baseName, Limit(link));
+
+    /// <summary>Discord found <paramref name="rejected"/> too large: the image again, in half the bytes.</summary>
+    private FittedImage Smaller(string sessionId, byte[] image, string baseName, FittedImage rejected)
+    {
+        logger.ImageRejected(sessionId, rejected.Content.Length);
+        return ImageFitter.Fit(image, baseName, Math.Max(1, rejected.Content.Length / 2));
+    }
+
     /// <summary>
     /// Sends a new message to wherever <see cref="TargetFor"/> points. Falls back to the bot token when Discord says the
     /// interaction token expired, and shrinks the image once more when Discord finds it too large.
@@ -22,7 +32,7 @@ public sealed partial class DiscordProgressObserver
     private async Task<Sent?> CreateAsync(
         DiscordSessionLink link, Func<FittedImage?, MessageCreate> build, byte[]? image, string baseName, string nonce, CancellationToken cancellationToken)
     {
-        var fitted = image is null ? null : ImageFitter.Fit(image, baseName, Limit(link));
+        var fitted = Fit(link, image, baseName);
         var shrunk = false;
         while (true)
         {
@@ -52,9 +62,8 @@ public sealed partial class DiscordProgressObserver
             }
             catch (DiscordApiException tooLarge) when (tooLarge.IsTooLarge && fitted is not null && image is not null && !shrunk)
             {
-                logger.ImageRejected(link.SessionId, fitted.Content.Length);
                 shrunk = true;
-                fitted = ImageFitter.Fit(image, baseName, Math.Max(1, fitted.Content.Length / 2));
+                fitted = Smaller(link.SessionId, image, baseName, fitted);
             }
             catch (DiscordApiException expired) when (expired.IsExpiredInteractionToken && target.IsFollowUp)
             {
@@ -70,7 +79,7 @@ public sealed partial class DiscordProgressObserver
     private async Task<bool> EditAsync(
         DiscordSessionLink link, string messageId, string? channelId, Func<FittedImage?, MessageEdit> build, byte[]? image, string baseName, CancellationToken cancellationToken)
     {
-        var fitted = image is null ? null : ImageFitter.Fit(image, baseName, Limit(link));
+        var fitted = Fit(link, image, baseName);
         var shrunk = false;
         while (true)
         {
@@ -88,9 +97,8 @@ public sealed partial class DiscordProgressObserver
             }
             catch (DiscordApiException tooLarge) when (tooLarge.IsTooLarge && fitted is not null && image is not null && !shrunk)
             {
-                logger.ImageRejected(link.SessionId, fitted.Content.Length);
                 shrunk = true;
-                fitted = ImageFitter.Fit(image, baseName, Math.Max(1, fitted.Content.Length / 2));
+                fitted = Smaller(link.SessionId, image, baseName, fitted);
             }
             catch (DiscordApiException gone) when (gone.IsUnknownMessage || gone.IsExpiredInteractionToken || gone.HttpStatus is 403 or 404)
             {
@@ -109,7 +117,7 @@ public sealed partial class DiscordProgressObserver
     {
         if (TokenLive(link))
         {
-            var fitted = image is null ? null : ImageFitter.Fit(image, baseName, Limit(link));
+            var fitted = Fit(link, image, baseName);
             var edit = build(fitted) with { Attachments = Attachments(fitted), AllowedMentions = AllowedMentions.None };
             try
             {

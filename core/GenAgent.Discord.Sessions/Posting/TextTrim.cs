@@ -13,6 +13,9 @@ internal static class TextTrim
         return string.Concat(clean.AsSpan(0, end).TrimEnd(), "…");
     }
 
+    /// <summary>Cuts at exactly <paramref name="max"/> characters, marking the cut (stored prompts, status lines).</summary>
+    public static string Cut(string text, int max) => text.Length <= max ? text : string.Concat(text.AsSpan(0, max - 1), "…");
+
     /// <summary>One line: newlines become spaces (thread names and titles).</summary>
     public static string Line(string? text, int max) => To(text?.ReplaceLineEndings(" "), max);
 }

@@ -7,6 +7,7 @@ using GenAgent.Core.Sessions;
 using GenAgent.Discord.Sessions.Hosting;
 using GenAgent.Discord.Sessions.Interactions;
 using GenAgent.Discord.Sessions.Links;
+using GenAgent.Discord.Sessions.Posting;
 using GenAgent.Discord.Sessions.Safety;
 using GenAgent.Discord.Sessions.Settings;
 using GenAgent.Workflow.Engine;
@@ -181,9 +182,7 @@ public sealed class DiscordSessionStarter(
         return new PreparedStart(DiscordStartResult.Ok(sessionId, isPrivate), new SessionRequest(prompt, sessionOptions, input), admissionUser, request.UserId, request.Source)
         {
             Link = link,
-            Entry = new UserSessionEntry(sessionId, now, request.GuildId, request.ChannelId, Trim(prompt, 100)),
+            Entry = new UserSessionEntry(sessionId, now, request.GuildId, request.ChannelId, TextTrim.Cut(prompt, 100)),
         };
     }
-
-    internal static string Trim(string text, int max) => text.Length <= max ? text : string.Concat(text.AsSpan(0, max - 1), "…");
 }

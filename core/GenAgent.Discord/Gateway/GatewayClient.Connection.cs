@@ -138,10 +138,8 @@ public sealed partial class GatewayClient
                     return resumable
                         ? new GatewayConnectionEnd("session invalidated (resumable)", Reidentify: false, Delay: TimeSpan.Zero, heartbeat.Established)
                         : new GatewayConnectionEnd("session invalidated", Reidentify: true, InvalidSessionDelay(), heartbeat.Established);
-                case GatewayOpCode.Hello:
-                    break;
                 default:
-                    // Opcodes added after v10 are not ours to act on.
+                    // A repeated HELLO, or opcodes added after v10: not ours to act on.
                     break;
             }
         }

@@ -184,6 +184,6 @@ internal sealed class DiscordRateLimiter(TimeProvider time, IOptions<DiscordOpti
     private string BucketKey(DiscordRoute route) =>
         (bucketHashes.TryGetValue(route.Key, out var hash) ? hash : route.Key) + "|" + route.Major;
 
-    private static string? Header(HttpResponseHeaders headers, string name) =>
+    internal static string? Header(HttpResponseHeaders headers, string name) =>
         headers.TryGetValues(name, out var values) ? values.FirstOrDefault() : null;
 }

@@ -38,21 +38,9 @@ public sealed partial class DiscordRestClient
         var stream = await response.Content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
         await using (stream.ConfigureAwait(false))
         {
-            using var buffer = new MemoryStream();
-            var chunk = new byte[81920];
-            int read;
-            while ((read = await stream.ReadAsync(chunk, cancellationToken).ConfigureAwait(false)) > 0)
-            {
-                // A missing or lying Content-Length must not let a huge body through.
-                if (buffer.Length + read > maxBytes)
-                {
-                    throw new AttachmentDownloadException($"The attachment is larger than the {maxBytes} bytes accepted.");
-                }
-
-                buffer.Write(chunk, 0, read);
-            }
-
-            return buffer.ToArray();
+            // A missing or lying Content-Length must not let a huge body through.
+            return await BoundedRead.ReadAsync(stream, maxBytes, cancellationToken).ConfigureAwait(false)
+                ?? throw new AttachmentDownloadException($"The attachment is larger than the {maxBytes} bytes accepted.");
         }
     }
 }

@@ -66,14 +66,15 @@ public sealed partial class DiscordRestClient
             if ((int)status == 429)
             {
                 var limit = ReadRateLimit(body, headers);
-                var global = limit.Global || Header(headers, "X-RateLimit-Global") == "true" || Header(headers, "X-RateLimit-Scope") == "global";
+                var scope = DiscordRateLimiter.Header(headers, "X-RateLimit-Scope");
+                var global = limit.Global || DiscordRateLimiter.Header(headers, "X-RateLimit-Global") == "true" || scope == "global";
                 var retryAfter = TimeSpan.FromSeconds(Math.Max(limit.RetryAfter, 0));
-                limiter.OnRateLimited(route, bucket, retryAfter, global, Header(headers, "X-RateLimit-Scope"));
+                limiter.OnRateLimited(route, bucket, retryAfter, global, scope);
                 limiter.Release(bucket);
                 if (!canRetry || retryAfter > options.MaxRateLimitWait)
                 {
                     throw new DiscordRateLimitedException(
-                        $"{route.Key} was rate limited ({(global ? "global" : Header(headers, "X-RateLimit-Scope") ?? "bucket")}) for {retryAfter.TotalSeconds:F2} s after {attempt + 1} attempts.",
+                        $"{route.Key} was rate limited ({(global ? "global" : scope ?? "bucket")}) for {retryAfter.TotalSeconds:F2} s after {attempt + 1} attempts.",
                         retryAfter,
                         global,
                         route.Key,
@@ -139,17 +140,13 @@ public sealed partial class DiscordRestClient
         catch (JsonException)
         {
             // Cloudflare's 429 is not JSON; the Retry-After header still tells how long.
-            return FromHeader(headers);
         }
 
         return FromHeader(headers);
     }
 
     private static RateLimitResponse FromHeader(System.Net.Http.Headers.HttpResponseHeaders headers) =>
-        new() { RetryAfter = double.TryParse(Header(headers, "Retry-After"), NumberStyles.Float, CultureInfo.InvariantCulture, out var seconds) ? seconds : 1 };
-
-    private static string? Header(System.Net.Http.Headers.HttpResponseHeaders headers, string name) =>
-        headers.TryGetValues(name, out var values) ? values.FirstOrDefault() : null;
+        new() { RetryAfter = double.TryParse(DiscordRateLimiter.Header(headers, "Retry-After"), NumberStyles.Float, CultureInfo.InvariantCulture, out var seconds) ? seconds : 1 };
 
     /// <summary>Checks Discord's size limits before sending, so a bad message fails here with the reason.</summary>
     private static void Validate(string? content, IReadOnlyList<Embed>? embeds, IReadOnlyList<Component>? components, IReadOnlyList<FileAttachment>? files)
