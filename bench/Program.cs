@@ -14,6 +14,12 @@ if (args.Contains("--discord"))
     await DiscordBenchmarks.AckLatencyAsync(Args.Int(args, "--requests", 200));
     return 0;
 }
+// The sketch judge's recognition audit needs no Azurite: dotnet run -c Release --project bench -- --sketch [--scenes 500]
+if (args.Contains("--sketch"))
+{
+    SketchBenchmarks.Recognition(Args.Int(args, "--scenes", 500));
+    return 0;
+}
 if (!Azurite.IsListening())
 {
     Console.Error.WriteLine("Azurite is not listening on 127.0.0.1:10000; start it with scripts/azurite.sh.");

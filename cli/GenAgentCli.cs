@@ -12,6 +12,7 @@ internal static class GenAgentCli
         ResumeCommand.Create(),
         StatusCommand.Create(),
         EvalCommand.Create(),
+        JudgeCommand.Create(),
         ServeCommand.Create(),
         DiscordCommand.Create(),
     };

@@ -1,9 +1,9 @@
 namespace GenAgent.Cli.Eval;
 
-/// <summary>Finds the shared benchmark files, which sit beside the repository (<c>../shared/benchmarks</c>).</summary>
+/// <summary>Finds the benchmark files the repository ships in <c>benchmarks/</c>, from the working folder or the binaries.</summary>
 internal static class BenchmarkLocator
 {
-    public const string DefaultRelativePath = "../shared/benchmarks/geneval-pp.jsonl";
+    public const string DefaultRelativePath = "benchmarks/geneval-pp.jsonl";
 
     public static string Resolve(string? flag)
     {
@@ -16,12 +16,12 @@ internal static class BenchmarkLocator
         {
             for (var dir = new DirectoryInfo(start); dir is not null; dir = dir.Parent)
             {
-                var candidate = Path.GetFullPath(Path.Combine(dir.FullName, DefaultRelativePath));
+                var candidate = Path.Combine(dir.FullName, DefaultRelativePath);
                 if (File.Exists(candidate)) return candidate;
             }
         }
 
         throw new CliException(
-            $"benchmark not found: no {DefaultRelativePath} above {Directory.GetCurrentDirectory()}; pass --benchmark <path to geneval-pp.jsonl>.");
+            $"benchmark not found: no {DefaultRelativePath} above {Directory.GetCurrentDirectory()}; run from the repository or pass --benchmark <path to geneval-pp.jsonl>.");
     }
 }

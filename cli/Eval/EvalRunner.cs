@@ -3,7 +3,7 @@ using GenAgent.Cli.Commands;
 using GenAgent.Cli.Hosting;
 using GenAgent.Core.Benchmarks;
 using GenAgent.Core.Sessions;
-using GenAgent.Core.Sketch;
+using GenAgent.Sketch;
 using GenAgent.Core.Tools;
 
 namespace GenAgent.Cli.Eval;

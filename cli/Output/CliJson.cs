@@ -8,4 +8,5 @@ namespace GenAgent.Cli.Output;
 [JsonSerializable(typeof(RunResult))]
 [JsonSerializable(typeof(StatusResult))]
 [JsonSerializable(typeof(Eval.EvalReport))]
+[JsonSerializable(typeof(JudgeResultJson))]
 internal sealed partial class CliJson : JsonSerializerContext;

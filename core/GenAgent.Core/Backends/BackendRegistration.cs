@@ -1,8 +1,8 @@
 using GenAgent.Core.Backends.GenAgentServer;
+using GenAgent.Core.Backends.Offline;
 using GenAgent.Core.Backends.OpenAI;
 using GenAgent.Core.Backends.OpenAIImages;
 using GenAgent.Core.Configuration;
-using GenAgent.Core.Sketch;
 using GenAgent.Core.Tools;
 using IChatClient = Microsoft.Extensions.AI.IChatClient;
 using Microsoft.Extensions.DependencyInjection;
@@ -23,7 +23,7 @@ internal static class BackendRegistration
                     OpenAIChatClientFactory.Create(options, sp.GetRequiredService<IHttpClientFactory>().CreateClient(BackendHttpClients.Agent)));
                 break;
             case BackendNames.Sketch:
-                services.AddSingleton<IChatClient>(_ => new SketchAgent());
+                services.AddSingleton<IChatClient>(_ => OfflineWorld.Get().CreateAgent());
                 break;
             default:
                 throw Unknown("Agent", options.Backend, BackendNames.OpenAI, BackendNames.Sketch);
@@ -43,7 +43,7 @@ internal static class BackendRegistration
                 services.AddSingleton<IImageGenerator>(sp => new GenAgentServerGenerator(Client(sp, BackendHttpClients.Generator), options));
                 break;
             case BackendNames.Sketch:
-                services.AddSingleton<IImageGenerator>(_ => new SketchGenerator());
+                services.AddSingleton<IImageGenerator>(_ => OfflineWorld.Get().CreateGenerator());
                 break;
             default:
                 throw Unknown("Generator", options.Backend, BackendNames.OpenAIImages, BackendNames.GenAgentServer, BackendNames.Sketch);
@@ -65,7 +65,7 @@ internal static class BackendRegistration
                 services.AddSingleton<IImageEditor>(sp => new GenAgentServerEditor(Client(sp, BackendHttpClients.Editor), options));
                 break;
             case BackendNames.Sketch:
-                services.AddSingleton<IImageEditor>(_ => new SketchEditor());
+                services.AddSingleton<IImageEditor>(_ => OfflineWorld.Get().CreateEditor());
                 break;
             default:
                 throw Unknown("Editor", options.Backend, BackendNames.OpenAIImages, BackendNames.GenAgentServer, BackendNames.Sketch);

@@ -3,7 +3,7 @@ using GenAgent.Core.Backends.OpenAI;
 using GenAgent.Core.Backends.OpenAIImages;
 using GenAgent.Core.Configuration;
 using GenAgent.Core.Images;
-using GenAgent.Core.Sketch;
+using GenAgent.Sketch;
 using GenAgent.Core.Tests.Backends;
 using GenAgent.Core.Tools;
 using Microsoft.Extensions.Configuration;

@@ -2,7 +2,7 @@ using GenAgent.Core.Configuration;
 using GenAgent.Core.Images;
 using GenAgent.Core.Protocol;
 using GenAgent.Core.Sessions;
-using GenAgent.Core.Sketch;
+using GenAgent.Sketch;
 using GenAgent.Core.Tools;
 using GenAgent.Workflow.Engine;
 using GenAgent.Workflow.Tests.Fakes;
@@ -30,7 +30,7 @@ public sealed class HighEffortTests
         await using var engine = await InProcessSessionEngine.CreateAsync(services =>
         {
             // Candidate 0 (image A in the final) can only draw a blue bus, so only candidate 1 can satisfy the prompt.
-            services.AddSingleton<IChatClient>(new SketchAgent(oversight: 0));
+            services.AddSingleton<IChatClient>(new SketchAgent());
             services.AddSingleton<IImageGenerator>(new RiggedSketchGenerator(options.Seed, badCandidate: 0, "Exactly 1 blue bus."));
             services.AddSingleton<IImageEditor>(new SketchEditor());
             services.AddSingleton<IImageStore>(store);

@@ -1,5 +1,5 @@
 using GenAgent.Core.Sessions;
-using GenAgent.Core.Sketch;
+using GenAgent.Sketch;
 using GenAgent.Core.Tools;
 
 namespace GenAgent.Workflow.Tests.Orchestrations;

@@ -1,4 +1,0 @@
-namespace GenAgent.Core.Sketch;
-
-/// <summary>The image fails when it shows <see cref="MinCount"/> or more objects of <see cref="Class"/>.</summary>
-public sealed record ExcludeRule(string Class, int MinCount);

@@ -1,9 +1,0 @@
-namespace GenAgent.Core.Sketch;
-
-/// <summary>Relative size of a group against the other sized group.</summary>
-public enum SizeHint
-{
-    None,
-    Larger,
-    Smaller,
-}
