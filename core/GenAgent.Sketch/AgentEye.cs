@@ -12,7 +12,7 @@ namespace GenAgent.Sketch;
 internal sealed class AgentEye
 {
     /// <summary>The longest side of the agent's view, in pixels.</summary>
-    public const int ViewSide = 192;
+    public const int ViewSide = 160;
 
     private static readonly Lazy<ShapeClassifier> Recognizer = new(() => new ShapeClassifier(grid: 7, aspectWeight: 0.15, maxDistance: 0.3));
 

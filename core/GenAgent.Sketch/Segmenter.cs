@@ -14,7 +14,7 @@ internal static class Segmenter
     private const int ForegroundDistance = 56;
 
     /// <summary>A candidate's interior must be at least this share of palette color (not ink) to be a body.</summary>
-    private const double MinBodyShare = 0.35;
+    private const double MinBodyShare = 0.5;
 
     public static IReadOnlyList<Segment> Find(SKBitmap bitmap, int side)
     {

@@ -109,32 +109,6 @@ public sealed partial class SketchAgentTests
         Assert.Equal((await Reply(messages)).Text, text);
     }
 
-    [Fact]
-    public async Task The_loop_converges_with_the_real_tools()
-    {
-        var agent = new SketchAgent();
-        var generator = new SketchGenerator();
-        var editor = new SketchEditor();
-        var messages = new List<ChatMessage> { System(BothTools), Prompt("A photo of three purple hair driers and one pink surfboards") };
-        for (var turn = 0; turn < 8; turn++)
-        {
-            var reply = AgentReplyParser.Parse((await agent.GetResponseAsync(messages)).Text);
-            messages.Add(Assistant(reply.Normalized));
-            if (reply.IsDone)
-            {
-                break;
-            }
-
-            var argument = reply.ToolCall!.Argument;
-            var image = reply.ToolCall.Name == ToolNames.Generate
-                ? await generator.GenerateAsync(new GenerationRequest(argument, 384, 384, turn))
-                : await editor.EditAsync(new EditRequest(argument, ((DataContent)messages.Last(m => m.Contents.OfType<DataContent>().Any()).Contents.OfType<DataContent>().Last()).Data.ToArray(), 384, 384, turn));
-            messages.Add(ToolResponse(image.Png));
-        }
-
-        Assert.True(AgentReplyParser.Parse(messages[^1].Text).IsDone);
-    }
-
     internal static byte[] Clean(string caption) => SketchGenerator.Render(CaptionParser.Parse(caption), caption, 512, 512, 2, withMistakes: false, out _);
 
     private static Task<ChatResponse> Reply(IEnumerable<ChatMessage> messages) => new SketchAgent().GetResponseAsync(messages);
