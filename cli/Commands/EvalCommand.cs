@@ -89,6 +89,8 @@ internal static class EvalCommand
         table.AddRow(images.ToArray());
         console.Write(table);
         console.MarkupLine("[grey]overall = mean of the tag accuracies; judged by SketchJudge on each final image.[/]");
+        var eye = report.AgentEye;
+        console.MarkupLine($"[grey]the agent's own eye (≤{report.Caps[^1]} images): {eye.Judged} verdicts, {eye.Missed} missed flaws (done on an image the evaluator fails), {eye.FalseAlarms} false alarms (went on from an image the evaluator passes).[/]");
         if (report.FailedSessions > 0) console.MarkupLine($"[yellow]{report.FailedSessions} agent session(s) failed and count as not passed.[/]");
     }
 

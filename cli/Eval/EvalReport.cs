@@ -9,4 +9,5 @@ internal sealed record EvalReport(
     IReadOnlyList<EvalRow> Tags,
     EvalRow Overall,
     IReadOnlyList<double> MeanImagesUsed,
-    int FailedSessions);
+    int FailedSessions,
+    EyeTally AgentEye);

@@ -74,6 +74,30 @@ internal sealed class EvalRunner(IReadOnlyList<SessionHost> lanes, ImageSize siz
 
         var png = await lane.Store.TryGetAsync(trajectory.FinalImage.Key, cancellationToken)
             ?? throw new InvalidOperationException($"Session {id} names a final image the store does not hold ({trajectory.FinalImage.Key}).");
-        return new AgentAttempt(SketchJudge.Judge(png, checklist).Passed, trajectory.ImagesUsed, SessionFailed: false);
+        return new AgentAttempt(SketchJudge.Judge(png, checklist).Passed, trajectory.ImagesUsed, SessionFailed: false, await EyeAsync(lane, trajectory, checklist, cancellationToken));
+    }
+
+    /// <summary>Each image the agent gave a verdict on (the turn after it), scored by the evaluator.</summary>
+    private static async Task<EyeTally> EyeAsync(SessionHost lane, Trajectory trajectory, Checklist checklist, CancellationToken cancellationToken)
+    {
+        int judged = 0, missed = 0, falseAlarms = 0;
+        var turns = trajectory.Turns;
+        for (var t = 0; t + 1 < turns.Count; t++)
+        {
+            if (turns[t].Image is not { } image || turns[t + 1].Kind is not (TurnKind.Done or TurnKind.Generate or TurnKind.Edit or TurnKind.BudgetStop))
+            {
+                continue;
+            }
+
+            var png = await lane.Store.TryGetAsync(image.Key, cancellationToken)
+                ?? throw new InvalidOperationException($"Session {trajectory.SessionId} names an image the store does not hold ({image.Key}).");
+            var passes = SketchJudge.Judge(png, checklist).Passed;
+            var agentSaysDone = turns[t + 1].Kind == TurnKind.Done;
+            judged++;
+            missed += agentSaysDone && !passes ? 1 : 0;
+            falseAlarms += !agentSaysDone && passes ? 1 : 0;
+        }
+
+        return new EyeTally(judged, missed, falseAlarms);
     }
 }

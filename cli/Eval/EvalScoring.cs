@@ -21,7 +21,9 @@ internal static class EvalScoring
             caps.Select((_, c) => Mean(tags.Select(t => t.Agent[c]))).ToList());
         var meanImages = caps.Select((_, c) => samples.Count == 0 ? 0 : samples.Average(s => (double)s.Agent[c].ImagesUsed)).ToList();
         var failed = samples.Sum(s => s.Agent.Count(a => a.SessionFailed));
-        return new EvalReport(benchmark, samples.Count, size, caps, tags, overall, meanImages, failed);
+        // The agent's verdicts at the largest cap, where it judges the most images.
+        var eye = EyeTally.Sum(samples.Select(s => s.Agent[^1].Eye).OfType<EyeTally>());
+        return new EvalReport(benchmark, samples.Count, size, caps, tags, overall, meanImages, failed, eye);
     }
 
     private static double Rate(IEnumerable<bool> passed)
