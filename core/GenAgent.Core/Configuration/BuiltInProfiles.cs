@@ -28,18 +28,17 @@ public static class BuiltInProfiles
         [P + "openai:Editor:BaseUrl"] = "https://api.openai.com/v1",
         [P + "openai:Editor:Model"] = "gpt-image-1",
 
-        // The released GenAgent weights on vLLM with the paper's FLUX generator and Qwen-Image-Edit editor servers.
+        // The released GenAgent weights on vLLM with the paper's generator and Qwen-Image-Edit editor servers, on the
+        // ports of the authors' scripts. No model name: it is read from GET /v1/models, as the reference client does.
+        // No steps or guidance: each server's own defaults apply.
         [P + "vllm-genagent:Agent:Backend"] = BackendNames.OpenAI,
-        [P + "vllm-genagent:Agent:BaseUrl"] = "http://localhost:8000/v1",
-        [P + "vllm-genagent:Agent:Model"] = "GenAgent",
+        [P + "vllm-genagent:Agent:BaseUrl"] = "http://localhost:18901/v1",
         [P + "vllm-genagent:Agent:Temperature"] = "0",
         [P + "vllm-genagent:Agent:StopAtToolCallEnd"] = "true",
         [P + "vllm-genagent:Generator:Backend"] = BackendNames.GenAgentServer,
-        [P + "vllm-genagent:Generator:BaseUrl"] = "http://localhost:8001",
-        [P + "vllm-genagent:Generator:Steps"] = "8",
-        [P + "vllm-genagent:Generator:Guidance"] = "3.5",
+        [P + "vllm-genagent:Generator:BaseUrl"] = "http://localhost:8999",
         [P + "vllm-genagent:Editor:Backend"] = BackendNames.GenAgentServer,
-        [P + "vllm-genagent:Editor:BaseUrl"] = "http://localhost:8002",
+        [P + "vllm-genagent:Editor:BaseUrl"] = "http://localhost:8998",
     };
 
     /// <summary>Adds the built-in profiles as the lowest-priority configuration source.</summary>

@@ -37,13 +37,15 @@ public sealed class AgentOptions
     /// <summary>Never put this in a committed file: use user-secrets or the environment.</summary>
     public string? ApiKey { get; set; }
 
+    /// <summary>The served model name; when empty, the first model the endpoint lists at <c>GET /models</c>.</summary>
     public string? Model { get; set; }
 
     [Range(0.0, 2.0)]
     public float Temperature { get; set; }
 
-    [Range(16, 32768)]
-    public int MaxOutputTokens { get; set; } = 2048;
+    /// <summary>A cap on each reply's tokens; unset (the default) sends none, as the reference client does, so a long think is never cut.</summary>
+    [Range(16, 131072)]
+    public int? MaxOutputTokens { get; set; }
 
     /// <summary>
     /// Send <c>stop: ["&lt;/tool_call&gt;"]</c> like the reference client (vLLM serving the GenAgent weights).

@@ -61,11 +61,8 @@ public static class GenAgentServiceCollectionExtensions
         }
         else if (agent.Backend == BackendNames.OpenAI)
         {
+            // No model name is fine: the endpoint's first served model is used (GET /models).
             RequireUrl(agent.BaseUrl, "Agent", problems);
-            if (string.IsNullOrWhiteSpace(agent.Model))
-            {
-                problems.Add("GenAgent:Agent:Model is required for the openai agent backend (the model name the endpoint serves).");
-            }
         }
 
         ToolProblems(options.Generator, "Generator", problems);

@@ -36,7 +36,8 @@ public sealed class GenAgentServiceCollectionExtensionsTests
     {
         using var provider = new ServiceCollection().AddGenAgentCore(Profile("vllm-genagent")).BuildServiceProvider();
 
-        Assert.IsType<AgentChatClient>(provider.GetRequiredService<IChatClient>());
+        // No model name in the profile: the client asks the endpoint's /models on first use, as the reference does.
+        Assert.IsType<ModelDiscoveryChatClient>(provider.GetRequiredService<IChatClient>());
         Assert.IsType<GenAgentServerGenerator>(provider.GetRequiredService<IImageGenerator>());
         Assert.IsType<GenAgentServerEditor>(provider.GetRequiredService<IImageEditor>());
     }
@@ -98,12 +99,12 @@ public sealed class GenAgentServiceCollectionExtensionsTests
 
         Assert.Contains(problems, p => p.StartsWith("GenAgent:Agent:Temperature", StringComparison.Ordinal));
         Assert.Contains(problems, p => p.StartsWith("GenAgent:Agent:BaseUrl is required", StringComparison.Ordinal));
-        Assert.Contains(problems, p => p.StartsWith("GenAgent:Agent:Model is required", StringComparison.Ordinal));
+        Assert.DoesNotContain(problems, p => p.StartsWith("GenAgent:Agent:Model", StringComparison.Ordinal));
         Assert.Contains(problems, p => p.StartsWith("GenAgent:Generator:BaseUrl is required", StringComparison.Ordinal));
         Assert.Contains(problems, p => p.StartsWith("GenAgent:Generator:Model is required", StringComparison.Ordinal));
         Assert.Contains(problems, p => p.StartsWith("GenAgent:Editor:Backend 'magic' is unknown", StringComparison.Ordinal));
         Assert.Contains(problems, p => p.StartsWith("GenAgent:Store:ConnectionString is required", StringComparison.Ordinal));
-        Assert.Equal(7, problems.Count);
+        Assert.Equal(6, problems.Count);
     }
 
     [Fact]

@@ -35,13 +35,15 @@ public sealed class ProfileConfigurationTests
     {
         var options = ProfileConfiguration.Bind(Build(), "vllm-genagent");
 
-        Assert.Equal("http://localhost:8000/v1", options.Agent.BaseUrl);
-        Assert.Equal("GenAgent", options.Agent.Model);
+        // The authors' scripts: vLLM on 18901, generator on 8999, editor on 8998; the model name comes from GET /v1/models.
+        Assert.Equal("http://localhost:18901/v1", options.Agent.BaseUrl);
+        Assert.Null(options.Agent.Model);
+        Assert.Null(options.Agent.MaxOutputTokens);
         Assert.Equal(0, options.Agent.Temperature);
         Assert.True(options.Agent.StopAtToolCallEnd);
-        Assert.Equal((BackendNames.GenAgentServer, "http://localhost:8001", 8, 3.5),
+        Assert.Equal((BackendNames.GenAgentServer, "http://localhost:8999", (int?)null, (double?)null),
             (options.Generator.Backend, options.Generator.BaseUrl, options.Generator.Steps, options.Generator.Guidance));
-        Assert.Equal((BackendNames.GenAgentServer, "http://localhost:8002"), (options.Editor.Backend, options.Editor.BaseUrl));
+        Assert.Equal((BackendNames.GenAgentServer, "http://localhost:8998"), (options.Editor.Backend, options.Editor.BaseUrl));
     }
 
     [Fact]
@@ -59,7 +61,7 @@ public sealed class ProfileConfigurationTests
         Assert.Equal("gpt-4.1-mini", options.Agent.Model);
         Assert.Equal("sk-env", options.Agent.ApiKey);
         Assert.Equal("http://gpu-box:9000", options.Generator.BaseUrl);
-        Assert.Equal("http://localhost:8000/v1", options.Agent.BaseUrl);
+        Assert.Equal("http://localhost:18901/v1", options.Agent.BaseUrl);
     }
 
     [Fact]

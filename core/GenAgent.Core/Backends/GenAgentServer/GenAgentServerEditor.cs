@@ -3,7 +3,7 @@ using GenAgent.Core.Tools;
 
 namespace GenAgent.Core.Backends.GenAgentServer;
 
-/// <summary>The paper's reference editor server (Qwen-Image-Edit); it keeps the source image's size.</summary>
+/// <summary>The paper's reference editor server (Qwen-Image-Edit), asked for the source image's size; it takes no seed.</summary>
 public sealed class GenAgentServerEditor(HttpClient httpClient, ToolOptions options) : IImageEditor
 {
     private readonly GenAgentServerClient client = new(httpClient, options, "Editor");
@@ -11,7 +11,7 @@ public sealed class GenAgentServerEditor(HttpClient httpClient, ToolOptions opti
     public Task<GeneratedImage> EditAsync(EditRequest request, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(request);
-        var body = new ServerEditRequest([request.Instruction], [Convert.ToBase64String(request.SourcePng)]);
+        var body = new ServerEditRequest([request.Instruction], [Convert.ToBase64String(request.SourcePng)], request.Height, request.Width);
         return client.PostAsync(body, GenAgentServerJsonContext.Default.ServerEditRequest, cancellationToken);
     }
 }

@@ -1,9 +1,9 @@
 namespace GenAgent.Core.Backends.GenAgentServer;
 
-/// <summary>The reference generator's body: one caption in a list, size and sampler settings.</summary>
+/// <summary>The reference generator's body: one caption in a list, the size, and sampler settings only when configured.</summary>
 internal sealed record ServerGenerateRequest(
     IReadOnlyList<string> Prompt,
     int Height,
     int Width,
-    int NumInferenceSteps,
-    double GuidanceScale);
+    int? NumInferenceSteps,
+    double? GuidanceScale);

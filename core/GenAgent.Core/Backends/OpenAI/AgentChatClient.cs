@@ -12,7 +12,7 @@ namespace GenAgent.Core.Backends.OpenAI;
 /// and turns the SDK's failures into <see cref="TransientToolException"/> or <see cref="PermanentToolException"/>.
 /// Values a caller sets on <see cref="ChatOptions"/> win over the configured ones.
 /// </summary>
-public sealed class AgentChatClient(IChatClient innerClient, AgentOptions options, string source) : DelegatingChatClient(innerClient)
+public sealed class AgentChatClient(IChatClient innerClient, AgentOptions options, string model, string source) : DelegatingChatClient(innerClient)
 {
     /// <summary>The reference client stops here and the reply parser restores the tag.</summary>
     public const string ToolCallEnd = "</tool_call>";
@@ -74,7 +74,7 @@ public sealed class AgentChatClient(IChatClient innerClient, AgentOptions option
     private ChatOptions Effective(ChatOptions? requested)
     {
         var effective = requested?.Clone() ?? new ChatOptions();
-        effective.ModelId ??= options.Model;
+        effective.ModelId ??= model;
         effective.Temperature ??= options.Temperature;
         effective.MaxOutputTokens ??= options.MaxOutputTokens;
         if (options.StopAtToolCallEnd)

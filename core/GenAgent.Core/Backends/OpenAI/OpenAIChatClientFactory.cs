@@ -13,18 +13,21 @@ public static class OpenAIChatClientFactory
     // The SDK insists on a credential; the header policy strips it when no key is configured.
     private const string NoKey = "no-key";
 
-    /// <param name="options">The agent options; BaseUrl and Model are required.</param>
+    /// <param name="options">The agent options; BaseUrl is required. Without a Model the endpoint's first served model is used.</param>
     /// <param name="httpClient">A client from IHttpClientFactory; its resilience handler owns retries and timeouts.</param>
     public static IChatClient Create(AgentOptions options, HttpClient httpClient)
     {
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(httpClient);
         var baseUri = BackendUri.Require(options.BaseUrl, "Agent", BackendNames.OpenAI);
-        if (string.IsNullOrWhiteSpace(options.Model))
-        {
-            throw new InvalidOperationException("GenAgent:Agent:Model is required for the openai agent backend (the model name the endpoint serves).");
-        }
+        var source = $"the agent endpoint at {baseUri.Authority}";
+        return string.IsNullOrWhiteSpace(options.Model)
+            ? new ModelDiscoveryChatClient(httpClient, baseUri, options.ApiKey, source, model => Create(options, model, baseUri, source, httpClient))
+            : Create(options, options.Model, baseUri, source, httpClient);
+    }
 
+    private static AgentChatClient Create(AgentOptions options, string model, Uri baseUri, string source, HttpClient httpClient)
+    {
         var clientOptions = new OpenAIClientOptions
         {
             Endpoint = baseUri,
@@ -36,7 +39,6 @@ public static class OpenAIChatClientFactory
                 + BackendHttpClients.MaxRetryDelay * BackendHttpClients.MaxRetries,
         };
 
-        var source = $"the agent endpoint at {baseUri.Authority}";
         clientOptions.AddPolicy(new ChatReplyShapePolicy(source), PipelinePosition.BeforeTransport);
         var azure = BackendAuth.IsAzure(baseUri);
         var hasKey = !string.IsNullOrEmpty(options.ApiKey);
@@ -45,7 +47,7 @@ public static class OpenAIChatClientFactory
             clientOptions.AddPolicy(new ApiKeyHeaderPolicy(options.ApiKey, azure), PipelinePosition.BeforeTransport);
         }
 
-        var chat = new ChatClient(options.Model, new ApiKeyCredential(hasKey ? options.ApiKey! : NoKey), clientOptions);
-        return new AgentChatClient(chat.AsIChatClient(), options, source);
+        var chat = new ChatClient(model, new ApiKeyCredential(hasKey ? options.ApiKey! : NoKey), clientOptions);
+        return new AgentChatClient(chat.AsIChatClient(), options, model, source);
     }
 }

@@ -58,8 +58,8 @@ public sealed class OpenAIChatClientFactoryTests
         Assert.Equal("GenAgent", body.GetProperty("model").GetString());
         Assert.Equal(0, body.GetProperty("temperature").GetDouble());
         Assert.Equal(["</tool_call>"], body.GetProperty("stop").EnumerateArray().Select(s => s.GetString()));
-        var maxTokens = body.TryGetProperty("max_completion_tokens", out var m) ? m : body.GetProperty("max_tokens");
-        Assert.Equal(2048, maxTokens.GetInt32());
+        // No cap unless configured, as the reference client: a long think is never cut.
+        Assert.False(body.TryGetProperty("max_completion_tokens", out _) || body.TryGetProperty("max_tokens", out _), body.ToString());
         var parts = body.GetProperty("messages")[1].GetProperty("content").EnumerateArray().ToList();
         Assert.Equal(["text", "image_url", "text"], parts.Select(p => p.GetProperty("type").GetString()));
         var url = parts[1].GetProperty("image_url").GetProperty("url").GetString()!;
@@ -266,10 +266,55 @@ public sealed class OpenAIChatClientFactoryTests
         Assert.Equal(["</tool_call>"], body.GetProperty("stop").EnumerateArray().Select(s => s.GetString()));
     }
 
+    [Fact]
+    public async Task A_configured_output_cap_is_sent()
+    {
+        await using var server = await StubServer.StartAsync((_, _, context) => Answer(context));
+        var options = Options(server.Root);
+        options.MaxOutputTokens = 4096;
+        using var client = Create(options);
+
+        await client.GetResponseAsync(Conversation());
+
+        var body = Assert.Single(server.Requests).Json;
+        var maxTokens = body.TryGetProperty("max_completion_tokens", out var m) ? m : body.GetProperty("max_tokens");
+        Assert.Equal(4096, maxTokens.GetInt32());
+    }
+
+    [Fact]
+    public async Task Without_a_model_name_the_first_served_model_is_read_once_from_the_models_endpoint()
+    {
+        await using var server = await StubServer.StartAsync((_, request, context) => request.PathAndQuery == "/v1/models"
+            ? StubServer.WriteAsync(context, 200, """{"object": "list", "data": [{"id": "genagent", "object": "model"}, {"id": "other"}]}""")
+            : Answer(context));
+        var options = Options(server.Root);
+        options.Model = null;
+        using var client = Create(options);
+
+        await client.GetResponseAsync(Conversation());
+        await client.GetResponseAsync(Conversation());
+
+        Assert.Equal(["/v1/models", "/v1/chat/completions", "/v1/chat/completions"], server.Requests.Select(r => r.PathAndQuery));
+        Assert.Equal("Bearer sk-test", server.Requests.First().Header("Authorization"));
+        Assert.All(server.Requests.Skip(1), r => Assert.Equal("genagent", r.Json.GetProperty("model").GetString()));
+    }
+
+    [Fact]
+    public async Task An_endpoint_that_lists_no_model_names_the_setting()
+    {
+        await using var server = await StubServer.StartAsync(200, """{"data": []}""");
+        var options = Options(server.Root);
+        options.Model = "";
+        using var client = Create(options);
+
+        var error = await Assert.ThrowsAsync<PermanentToolException>(() => client.GetResponseAsync(Conversation()));
+
+        Assert.Contains("GenAgent:Agent:Model", error.Message, StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData(null, "gpt-4.1", "GenAgent:Agent:BaseUrl")]
     [InlineData("not a url", "gpt-4.1", "GenAgent:Agent:BaseUrl")]
-    [InlineData("http://localhost:8000/v1", null, "GenAgent:Agent:Model")]
     public void Missing_settings_name_the_configuration_key(string? baseUrl, string? model, string key)
     {
         using var http = new HttpClient();
