@@ -51,6 +51,7 @@ internal sealed record BotSettings(string Profile, GenAgentOptions GenAgent, Api
 
         var api = new ApiOptions();
         configuration.GetSection(ApiOptions.SectionName).Bind(api);
+        api.UseBackends(options);
         AzureStorageConnection? durable;
         if (configuration[DurableConnectionKey] is { Length: > 0 } connectionString)
         {

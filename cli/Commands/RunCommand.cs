@@ -25,6 +25,11 @@ internal static class RunCommand
         var candidates = CommonOptions.Range("--candidates", "Candidate episodes with --effort high; each gets the full image and turn budgets", SessionOptions.MinCandidates, SessionOptions.MaxCandidates);
         var seed = new Option<long?>("--seed") { Description = "Base seed; each tool call derives its own from it (default 0)." };
         var size = CommonOptions.Size(ImageSize.Default.ToString());
+        size.Description = "Image size WIDTHxHEIGHT (default: the protocol profile's, 1024x1024; 512x512 for genagent-v1).";
+        var fallback = new Option<bool?>("--fallback")
+        {
+            Description = "When no attempt yields an image, retry the trajectory and finally generate once from the raw prompt (default: on for the genagent protocols, off otherwise).",
+        };
         var image = new Option<FileInfo>("--image") { Description = "An image to start from (PNG, JPEG or WebP)." };
         image.AcceptExistingOnly();
         var output = CommonOptions.Out();
@@ -34,38 +39,40 @@ internal static class RunCommand
 
         var command = new Command("run", "Run one agent session for a prompt and write its images and report.")
         {
-            prompt, profile, maxImages, maxTurns, effort, candidates, seed, size, image, output, json, store, taskHub,
+            prompt, profile, maxImages, maxTurns, effort, candidates, seed, size, fallback, image, output, json, store, taskHub,
         };
         command.SetAction((parse, cancellationToken) =>
         {
-            var pixels = parse.GetValue(size);
-            var defaults = new SessionOptions();
-            var options = defaults with
+            // Unset flags take the protocol profile's defaults (v1: 2 images at 512 px), known once the profile is resolved.
+            var explicitSize = parse.GetResult(size) is { Implicit: false } ? parse.GetValue(size) : (ImageSize?)null;
+            SessionOptions Apply(SessionOptions defaults) => defaults with
             {
                 MaxImages = parse.GetValue(maxImages) ?? defaults.MaxImages,
                 MaxTurns = parse.GetValue(maxTurns) ?? defaults.MaxTurns,
                 Effort = parse.GetValue(effort) is { } e ? Enum.Parse<Effort>(e, ignoreCase: true) : defaults.Effort,
                 Candidates = parse.GetValue(candidates) ?? defaults.Candidates,
                 Seed = defaults.Seed with { Base = parse.GetValue(seed) ?? defaults.Seed.Base },
-                Width = pixels.Width,
-                Height = pixels.Height,
+                Width = explicitSize?.Width ?? defaults.Width,
+                Height = explicitSize?.Height ?? defaults.Height,
+                Fallback = parse.GetValue(fallback) ?? defaults.Fallback,
             };
             return RunAsync(
-                parse.GetValue(prompt)!, options, parse.GetValue(image), parse.GetValue(profile), parse.GetValue(output)!,
+                parse.GetValue(prompt)!, Apply, parse.GetValue(image), parse.GetValue(profile), parse.GetValue(output)!,
                 parse.GetValue(json), parse.GetValue(store), parse.GetValue(taskHub)!, cancellationToken);
         });
         return command;
     }
 
     private static async Task<int> RunAsync(
-        string prompt, SessionOptions sessionOptions, FileInfo? inputImage, string? profile, string outPath, bool json,
+        string prompt, Func<SessionOptions, SessionOptions> apply, FileInfo? inputImage, string? profile, string outPath, bool json,
         string? durableStore, string taskHub, CancellationToken cancellationToken)
     {
-        if (sessionOptions.Validate() is { Count: > 0 } problems) throw new CliException(problems[0]);
         var (_, options) = CliConfiguration.Resolve(CliConfiguration.Build(), profile);
+        var protocol = CliConfiguration.Protocol(options);
         // Without an editor backend the model must not be offered the editing tool.
-        if (string.IsNullOrWhiteSpace(options.Editor.Backend))
-            sessionOptions = sessionOptions with { Tools = [ToolNames.Generate] };
+        var tools = string.IsNullOrWhiteSpace(options.Editor.Backend) ? [ToolNames.Generate] : ToolNames.All;
+        var sessionOptions = apply(protocol.Profile.Defaults(tools));
+        if (sessionOptions.Validate() is { Count: > 0 } problems) throw new CliException(problems[0]);
         var output = OutFolder.Prepare(outPath);
         var console = CliConsole.For(json);
 

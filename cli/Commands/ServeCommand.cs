@@ -45,8 +45,8 @@ internal static class ServeCommand
         var api = new ApiOptions();
         configuration.GetSection(ApiOptions.SectionName).Bind(api);
         if (!string.IsNullOrEmpty(apiKey)) api.ApiKey = apiKey;
-        // Without an editor backend the model must not be offered the editing tool.
-        if (string.IsNullOrWhiteSpace(options.Editor.Backend)) api.AvailableTools = [ToolNames.Generate];
+        api.UseBackends(options);
+        CliConfiguration.Protocol(options);
 
         // With Discord configured, progress posts run inside the engine's publish activity and serve answers interactions.
         var discord = DiscordCommand.IsConfigured(configuration);

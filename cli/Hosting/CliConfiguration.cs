@@ -1,4 +1,5 @@
 using GenAgent.Core.Configuration;
+using GenAgent.Core.Protocol.Profiles;
 using Microsoft.Extensions.Configuration;
 
 namespace GenAgent.Cli.Hosting;
@@ -34,6 +35,25 @@ internal static class CliConfiguration
 
         RequireKeys(profile, options);
         return (profile, options);
+    }
+
+    /// <summary>
+    /// The configured agent protocol, with its one warning line on stderr when a genagent profile has no imported prompt.
+    /// </summary>
+    public static AgentProtocol Protocol(GenAgentOptions options)
+    {
+        AgentProtocol protocol;
+        try
+        {
+            protocol = AgentProtocol.Load(options.Agent);
+        }
+        catch (Exception bad) when (bad is ArgumentException or InvalidOperationException or IOException)
+        {
+            throw new CliException(bad.Message);
+        }
+
+        if (protocol.Warning is { } warning) Console.Error.WriteLine($"genagent: warning: {warning}");
+        return protocol;
     }
 
     /// <summary>

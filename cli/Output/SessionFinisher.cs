@@ -28,14 +28,15 @@ internal static class SessionFinisher
         }
 
         var code = ExitCodeOf(outcome.Kind);
-        if (code != ExitCodes.Ok)
+        if (code != ExitCodes.Ok || outcome.Kind == OutcomeKind.Fallback)
             await Console.Error.WriteLineAsync($"genagent: session {trajectory.SessionId} {Label(outcome.Kind)}: {outcome.Reason ?? "no reason recorded"}");
         return code;
     }
 
     internal static int ExitCodeOf(OutcomeKind kind) => kind switch
     {
-        OutcomeKind.Done or OutcomeKind.ImageBudgetReached or OutcomeKind.TurnBudgetReached or OutcomeKind.CostBudgetReached => ExitCodes.Ok,
+        // A fallback still leaves an image (the reference client scores it too); the reason goes to stderr.
+        OutcomeKind.Done or OutcomeKind.ImageBudgetReached or OutcomeKind.TurnBudgetReached or OutcomeKind.CostBudgetReached or OutcomeKind.Fallback => ExitCodes.Ok,
         OutcomeKind.Cancelled => ExitCodes.Cancelled,
         OutcomeKind.Failed => ExitCodes.Failed,
         _ => throw new InvalidOperationException($"Unknown outcome {kind}."),
@@ -49,6 +50,7 @@ internal static class SessionFinisher
         OutcomeKind.CostBudgetReached => "stopped: cost budget reached",
         OutcomeKind.Cancelled => "cancelled",
         OutcomeKind.Failed => "failed",
+        OutcomeKind.Fallback => "fallback: a direct generation from the prompt",
         _ => throw new InvalidOperationException($"Unknown outcome {kind}."),
     };
 

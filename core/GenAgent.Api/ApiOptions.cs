@@ -1,5 +1,8 @@
 using System.ComponentModel.DataAnnotations;
+using GenAgent.Core.Configuration;
 using GenAgent.Core.Protocol;
+using GenAgent.Core.Protocol.Profiles;
+using GenAgent.Core.Sessions;
 
 namespace GenAgent.Api;
 
@@ -32,4 +35,24 @@ public sealed class ApiOptions
     /// backend the host leaves the editing tool out, so the model is never offered a tool that cannot run.
     /// </summary>
     public IReadOnlyList<string> AvailableTools { get; set; } = ToolNames.All;
+
+    /// <summary>
+    /// What a request's omitted options default to: the protocol profile's budgets and image size (v1: 2 images at 512 px).
+    /// Set by <see cref="UseBackends"/>, not bound from configuration.
+    /// </summary>
+    public SessionOptions SessionDefaults { get; set; } = new();
+
+    /// <summary>
+    /// Fits the API to the host's backends and agent protocol: without an editor backend the model is never offered the
+    /// editing tool, and omitted options take the profile's defaults. The one place every host applies that rule.
+    /// </summary>
+    public ApiOptions UseBackends(GenAgentOptions core)
+    {
+        ArgumentNullException.ThrowIfNull(core);
+        var tools = string.IsNullOrWhiteSpace(core.Editor.Backend) ? [ToolNames.Generate] : ToolNames.All;
+        var profile = ProtocolProfiles.Find(core.Agent.Protocol) ?? ProtocolProfiles.General;
+        SessionDefaults = profile.Defaults(tools);
+        AvailableTools = SessionDefaults.Tools;
+        return this;
+    }
 }

@@ -12,6 +12,7 @@ public static class DurableTaskRegistryExtensions
         ArgumentNullException.ThrowIfNull(registry);
         return registry
             .AddOrchestrator<AgentSessionOrchestrator>()
+            .AddActivity<ProtocolSetupActivity>()
             .AddActivity<AgentTurnActivity>()
             .AddActivity<GenerateImageActivity>()
             .AddActivity<EditImageActivity>()

@@ -7,6 +7,7 @@ namespace GenAgent.Workflow;
 public static class WorkflowNames
 {
     public const string AgentSession = nameof(AgentSessionOrchestrator);
+    public const string ProtocolSetup = nameof(ProtocolSetupActivity);
     public const string AgentTurn = nameof(AgentTurnActivity);
     public const string GenerateImage = nameof(GenerateImageActivity);
     public const string EditImage = nameof(EditImageActivity);

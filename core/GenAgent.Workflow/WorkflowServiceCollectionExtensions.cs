@@ -1,3 +1,4 @@
+using GenAgent.Core.Protocol.Profiles;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
@@ -13,6 +14,8 @@ public static class WorkflowServiceCollectionExtensions
     {
         ArgumentNullException.ThrowIfNull(services);
         services.TryAddSingleton(options ?? new WorkflowOptions());
+        // AddGenAgentCore registers the configured protocol; a host that wires its own agent gets the general one.
+        services.TryAddSingleton(AgentProtocol.General);
         services.AddLogging();
         return services;
     }

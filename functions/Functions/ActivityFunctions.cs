@@ -16,6 +16,10 @@ namespace GenAgent.Functions.Functions;
 /// <param name="services">The invocation's scoped services.</param>
 public sealed class ActivityFunctions(IServiceProvider services)
 {
+    [Function(WorkflowNames.ProtocolSetup)]
+    public Task<ProtocolSetup> ProtocolSetupAsync([ActivityTrigger] ProtocolSetupInput input, string instanceId) =>
+        RunAsync<ProtocolSetupActivity, ProtocolSetupInput, ProtocolSetup>(WorkflowNames.ProtocolSetup, instanceId, input);
+
     [Function(WorkflowNames.AgentTurn)]
     public Task<AgentTurnResult> AgentTurnAsync([ActivityTrigger] AgentTurnInput input, string instanceId) =>
         RunAsync<AgentTurnActivity, AgentTurnInput, AgentTurnResult>(WorkflowNames.AgentTurn, instanceId, input);

@@ -29,8 +29,7 @@ public static class FunctionsServiceCollectionExtensions
         var workflow = configuration.GetSection(WorkflowOptionsSection).Get<WorkflowOptions>() ?? new WorkflowOptions();
         var api = new ApiOptions();
         configuration.GetSection(ApiOptions.SectionName).Bind(api);
-        // Without an editor backend the model must never be offered the editing tool.
-        if (string.IsNullOrWhiteSpace(core.Editor.Backend)) api.AvailableTools = [ToolNames.Generate];
+        api.UseBackends(core);
 
         services.AddGenAgentCore(core);
         services.AddGenAgentWorkflow(workflow);

@@ -32,7 +32,7 @@ public static partial class SessionsApi
         {
             var body = await JsonBody.ReadAsync(request, ApiJsonContext.Default.CreateSessionBody, cancellationToken);
             var prompt = ValidPrompt(body.Prompt, "prompt", options);
-            var sessionOptions = ToOptions(body.Options, options.AvailableTools);
+            var sessionOptions = ToOptions(body.Options, options.SessionDefaults, options.AvailableTools);
             var id = SessionId(body.IdempotencyKey);
 
             // A retried POST must not overwrite the first one's input image nor start anything.
@@ -83,9 +83,9 @@ public static partial class SessionsApi
         return SessionIds.FromIdempotencyKey(idempotencyKey);
     }
 
-    private static SessionOptions ToOptions(SessionOptionsBody? body, IReadOnlyList<string> availableTools)
+    private static SessionOptions ToOptions(SessionOptionsBody? body, SessionOptions serverDefaults, IReadOnlyList<string> availableTools)
     {
-        var defaults = new SessionOptions { Tools = availableTools };
+        var defaults = serverDefaults with { Tools = availableTools };
         if (body is null) return defaults;
         if (body.Tools?.FirstOrDefault(t => ToolNames.IsKnown(t) && !availableTools.Contains(t)) is { } missing)
             throw new InvalidInputException("options.tools", $"This server has no backend for {missing}; available: {string.Join(", ", availableTools)}.");

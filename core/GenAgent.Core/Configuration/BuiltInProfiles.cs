@@ -1,3 +1,4 @@
+using GenAgent.Core.Protocol.Profiles;
 using Microsoft.Extensions.Configuration;
 
 namespace GenAgent.Core.Configuration;
@@ -32,6 +33,7 @@ public static class BuiltInProfiles
         // ports of the authors' scripts. No model name: it is read from GET /v1/models, as the reference client does.
         // No steps or guidance: each server's own defaults apply.
         [P + "vllm-genagent:Agent:Backend"] = BackendNames.OpenAI,
+        [P + "vllm-genagent:Agent:Protocol"] = ProtocolProfiles.GenAgentV2Name,
         [P + "vllm-genagent:Agent:BaseUrl"] = "http://localhost:18901/v1",
         [P + "vllm-genagent:Agent:Temperature"] = "0",
         [P + "vllm-genagent:Agent:StopAtToolCallEnd"] = "true",
@@ -39,6 +41,16 @@ public static class BuiltInProfiles
         [P + "vllm-genagent:Generator:BaseUrl"] = "http://localhost:8999",
         [P + "vllm-genagent:Editor:Backend"] = BackendNames.GenAgentServer,
         [P + "vllm-genagent:Editor:BaseUrl"] = "http://localhost:8998",
+
+        // The released v1 weights: generation only, so no editor.
+        [P + "vllm-genagent-v1:Agent:Backend"] = BackendNames.OpenAI,
+        [P + "vllm-genagent-v1:Agent:Protocol"] = ProtocolProfiles.GenAgentV1Name,
+        [P + "vllm-genagent-v1:Agent:BaseUrl"] = "http://localhost:18901/v1",
+        [P + "vllm-genagent-v1:Agent:Temperature"] = "0",
+        [P + "vllm-genagent-v1:Agent:StopAtToolCallEnd"] = "true",
+        [P + "vllm-genagent-v1:Generator:Backend"] = BackendNames.GenAgentServer,
+        [P + "vllm-genagent-v1:Generator:BaseUrl"] = "http://localhost:8999",
+        [P + "vllm-genagent-v1:Editor:Backend"] = "",
     };
 
     /// <summary>Adds the built-in profiles as the lowest-priority configuration source.</summary>

@@ -31,7 +31,16 @@ public sealed class AgentOptions
     [Required]
     public string Backend { get; set; } = BackendNames.Sketch;
 
-    /// <summary>Base URL including the version path, e.g. <c>http://localhost:8000/v1</c>.</summary>
+    /// <summary>
+    /// How the model is driven: <c>general</c> (any VLM, our prompt), <c>genagent-v2</c> or <c>genagent-v1</c> (the released
+    /// weights, driven as the authors' client drives them). See <see cref="global::GenAgent.Core.Protocol.Profiles.ProtocolProfiles"/>.
+    /// </summary>
+    public string Protocol { get; set; } = global::GenAgent.Core.Protocol.Profiles.ProtocolProfiles.GeneralName;
+
+    /// <summary>A text file whose content is the system prompt, verbatim; unset: the imported trained prompt, else our own.</summary>
+    public string? SystemPromptFile { get; set; }
+
+    /// <summary>Base URL including the version path, e.g. <c>http://localhost:18901/v1</c>.</summary>
     public string? BaseUrl { get; set; }
 
     /// <summary>Never put this in a committed file: use user-secrets or the environment.</summary>

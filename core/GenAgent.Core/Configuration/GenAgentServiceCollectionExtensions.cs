@@ -1,8 +1,10 @@
 using System.ComponentModel.DataAnnotations;
 using GenAgent.Core.Backends;
 using GenAgent.Core.Images;
+using GenAgent.Core.Protocol.Profiles;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Http.Resilience;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
 namespace GenAgent.Core.Configuration;
@@ -41,6 +43,14 @@ public static class GenAgentServiceCollectionExtensions
         BackendRegistration.AddGenerator(services, options.Generator, tuneResilience);
         BackendRegistration.AddEditor(services, options.Editor, tuneResilience);
         services.AddSingleton<IImageStore>(_ => CreateStore(options.Store));
+        services.AddSingleton(provider =>
+        {
+            var protocol = AgentProtocol.Load(options.Agent);
+            // Hosts without a console of their own (Functions, the bot) say it in their log, once.
+            if (protocol.Warning is { } warning)
+                provider.GetService<ILoggerFactory>()?.CreateLogger("GenAgent.Protocol").LogWarning("{Warning}", warning);
+            return protocol;
+        });
         return services;
     }
 
@@ -55,6 +65,16 @@ public static class GenAgentServiceCollectionExtensions
         Annotations(options.Store, "Store", problems);
 
         var agent = options.Agent;
+        if (ProtocolProfiles.Find(agent.Protocol) is null)
+        {
+            problems.Add($"GenAgent:Agent:Protocol '{agent.Protocol}' is unknown; use {string.Join(", ", ProtocolProfiles.Names)}.");
+        }
+
+        if (!string.IsNullOrWhiteSpace(agent.SystemPromptFile) && !File.Exists(agent.SystemPromptFile))
+        {
+            problems.Add($"GenAgent:Agent:SystemPromptFile '{agent.SystemPromptFile}' does not exist.");
+        }
+
         if (!AgentBackends.Contains(agent.Backend))
         {
             problems.Add(BackendRegistration.UnknownMessage("Agent", agent.Backend, AgentBackends));

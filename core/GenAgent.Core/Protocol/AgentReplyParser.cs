@@ -97,7 +97,7 @@ public static class AgentReplyParser
         return string.Equals(text, "done", StringComparison.OrdinalIgnoreCase) ? "done" : content.Trim();
     }
 
-    private static string? Join(List<ReplySegment> segments, string tag)
+    internal static string? Join(List<ReplySegment> segments, string tag)
     {
         var parts = segments.Where(s => s.Tag == tag).Select(s => s.Content.Trim()).Where(s => s.Length > 0).ToList();
         return parts.Count == 0 ? null : string.Join("\n\n", parts);

@@ -12,8 +12,12 @@ public static class PromptMessages
     /// <summary>What a follow-up message starts with; the user's words follow on the same line.</summary>
     public const string FollowUpPrefix = "Follow-up:";
 
-    /// <summary>The opening user message: <c>Prompt: &lt;text&gt;</c>, plus the input image when there is one.</summary>
-    public static ConversationMessage UserPrompt(string prompt, ImageRef? inputImage)
+    /// <summary>
+    /// The opening user message: <c>Prompt: &lt;text&gt;</c>, plus the input image when there is one. With
+    /// <paramref name="imageIsEditable"/> the image is the one to work from (the first edit may change it); otherwise it is
+    /// context for a first generation, as the genagent weights always start by generating.
+    /// </summary>
+    public static ConversationMessage UserPrompt(string prompt, ImageRef? inputImage, bool imageIsEditable = true)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(prompt);
         var text = $"Prompt: {prompt.Trim()}";
@@ -22,9 +26,12 @@ public static class PromptMessages
             return ConversationMessage.User(text);
         }
 
+        var note = imageIsEditable
+            ? "Starting image: the image below is the one to work from. Edit it so that it satisfies the prompt, or generate a new one."
+            : "Reference image: the user attached the image below. Use it as context for the image you generate.";
         return new ConversationMessage(ConversationMessage.UserRole,
         [
-            ConversationPart.FromText($"{text}\nStarting image: the image below is the one to work from. Edit it so that it satisfies the prompt."),
+            ConversationPart.FromText($"{text}\n{note}"),
             ConversationPart.FromImage(inputImage),
         ]);
     }

@@ -159,6 +159,7 @@ public static class ReportRenderer
         TurnKind.Done => ("done", "b-done"),
         TurnKind.BudgetStop => ("budget stop", "b-budget"),
         TurnKind.ProtocolError => ("protocol error", "b-error"),
+        TurnKind.Fallback => ("fallback generation", "b-budget"),
         _ => throw new InvalidOperationException($"Unknown turn kind {turn.Kind}."),
     };
 
@@ -170,13 +171,14 @@ public static class ReportRenderer
         OutcomeKind.CostBudgetReached => "cost budget reached",
         OutcomeKind.Cancelled => "cancelled",
         OutcomeKind.Failed => "failed",
+        OutcomeKind.Fallback => "fallback",
         _ => throw new InvalidOperationException($"Unknown outcome {kind}."),
     };
 
     private static string OutcomeClass(OutcomeKind kind) => kind switch
     {
         OutcomeKind.Done => "b-done",
-        OutcomeKind.ImageBudgetReached or OutcomeKind.TurnBudgetReached or OutcomeKind.CostBudgetReached => "b-budget",
+        OutcomeKind.ImageBudgetReached or OutcomeKind.TurnBudgetReached or OutcomeKind.CostBudgetReached or OutcomeKind.Fallback => "b-budget",
         OutcomeKind.Cancelled => "b-cancelled",
         OutcomeKind.Failed => "b-failed",
         _ => throw new InvalidOperationException($"Unknown outcome {kind}."),

@@ -35,6 +35,13 @@ public sealed record SessionOptions
     public const int MinCandidates = 2;
     public const int MaxCandidates = 8;
 
+    /// <summary>
+    /// Whether an attempt that ends without an image is run again from the prompt (up to the protocol's attempts) and,
+    /// failing that, one direct generation from the raw prompt gives the final image (<see cref="OutcomeKind.Fallback"/>).
+    /// Null: the protocol's default (on for the genagent profiles, off for general).
+    /// </summary>
+    public bool? Fallback { get; init; }
+
     /// <summary>How many times the model is told what was wrong with its output before the session fails.</summary>
     [Range(0, 5)]
     public int MaxCorrections { get; init; } = 2;

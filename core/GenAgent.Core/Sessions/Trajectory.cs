@@ -14,6 +14,10 @@ public sealed record Trajectory
     public required string SessionId { get; init; }
     public required string Prompt { get; init; }
     public required SessionOptions Options { get; init; }
+    /// <summary>The agent protocol profile the session ran under (<c>general</c>, <c>genagent-v2</c>, <c>genagent-v1</c>).</summary>
+    public string? Protocol { get; init; }
+    /// <summary>Where the system prompt came from: <c>built-in</c> (our wording) or the imported or configured file.</summary>
+    public string? SystemPromptSource { get; init; }
     public ImageRef? InputImage { get; init; }
     public IReadOnlyList<TurnRecord> Turns { get; init; } = [];
     /// <summary>The user's follow-up messages, in order; each started an episode.</summary>

@@ -9,8 +9,10 @@ public enum TurnKind
     Edit,
     /// <summary>Answered done.</summary>
     Done,
-    /// <summary>Broke the protocol; a corrective message followed.</summary>
+    /// <summary>Broke the protocol, or took no action; what followed depends on the protocol profile.</summary>
     ProtocolError,
     /// <summary>Wanted another image but the image budget was spent.</summary>
     BudgetStop,
+    /// <summary>Not a model turn: the direct generation from the raw prompt after every attempt ended without an image.</summary>
+    Fallback,
 }

@@ -12,6 +12,8 @@ public sealed record TurnRecord
     public required TurnKind Kind { get; init; }
     /// <summary>The episode the turn belongs to: 1 for the first prompt, one more for each follow-up.</summary>
     public int Episode { get; init; } = 1;
+    /// <summary>The trajectory attempt, 1-based: an attempt that ends without an image is run again from the prompt.</summary>
+    public int Attempt { get; init; } = 1;
     public string? Think { get; init; }
     public string? Judgment { get; init; }
     public string? Tool { get; init; }

@@ -125,6 +125,7 @@ public static class ProgressMessages
             OutcomeKind.CostBudgetReached => "Cost budget reached",
             OutcomeKind.Cancelled => "Stopped",
             OutcomeKind.Failed => "Failed",
+            OutcomeKind.Fallback => "Fallback image",
             _ => throw new ArgumentOutOfRangeException(nameof(outcome), outcome.Kind, "Unknown outcome."),
         };
         return string.IsNullOrWhiteSpace(outcome.Reason) ? label : $"{label}: {outcome.Reason}";

@@ -173,7 +173,7 @@ public sealed class DiscordSessionStarter(
             Effort = effort,
             UseThread = request.ThreadPreference ?? user.Threads ?? options.DefaultThreads,
         };
-        var sessionOptions = new SessionOptions
+        var sessionOptions = api.SessionDefaults with
         {
             Tools = api.AvailableTools,
             Effort = effort,

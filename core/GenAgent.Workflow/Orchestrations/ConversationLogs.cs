@@ -18,4 +18,10 @@ internal static partial class ConversationLogs
 
     [LoggerMessage(105, LogLevel.Information, "Session {SessionId}: no follow-up within the window; the session ends")]
     public static partial void FollowUpWindowClosed(this ILogger logger, string sessionId);
+
+    [LoggerMessage(106, LogLevel.Warning, "Session {SessionId}: attempt {Attempt} ended without an image ({Reason}); the trajectory starts again from the prompt")]
+    public static partial void AttemptRetried(this ILogger logger, string sessionId, int attempt, string reason);
+
+    [LoggerMessage(107, LogLevel.Warning, "Session {SessionId}: no attempt produced an image; generating once from the raw prompt")]
+    public static partial void FallingBack(this ILogger logger, string sessionId);
 }

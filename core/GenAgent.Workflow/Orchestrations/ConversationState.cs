@@ -25,6 +25,13 @@ public sealed record ConversationState
 
     public ImageRef? LastImage { get; init; }
 
+    /// <summary>The protocol profile and offered tools fixed when the session started; null in states written before profiles existed.</summary>
+    public string? Protocol { get; init; }
+
+    public IReadOnlyList<string>? Tools { get; init; }
+
+    public string? SystemPromptSource { get; init; }
+
     /// <summary>When the session's first episode started.</summary>
     public required DateTimeOffset StartedAt { get; init; }
 }

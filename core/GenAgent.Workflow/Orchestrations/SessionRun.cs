@@ -1,5 +1,6 @@
 using GenAgent.Core.Images;
 using GenAgent.Core.Protocol;
+using GenAgent.Core.Protocol.Profiles;
 using GenAgent.Core.Sessions;
 using GenAgent.Workflow.Activities;
 using Microsoft.DurableTask;
@@ -30,10 +31,15 @@ internal sealed class SessionRun
     private readonly HashSet<int> _corrections = [];
     private readonly List<TurnRecord> _turns = [];
     private readonly List<FollowUpRecord> _followUps = [];
+    private readonly List<ConversationMessage> _opening = [];
     private SessionProgress _progress;
+    private ProtocolProfile _profile;
+    private IReadOnlyList<string> _tools;
+    private string? _promptSource;
     private ImageRef? _lastImage;
     private int _imagesUsed;
     private int _nextTurn;
+    private int _attempt = 1;
 
     public SessionRun(TaskOrchestrationContext context, SessionInput input)
     {
@@ -49,8 +55,11 @@ internal sealed class SessionRun
         _firstTurn = earlier?.NextTurn ?? 0;
         _nextTurn = _firstTurn;
         _startedAt = earlier?.StartedAt ?? context.CurrentUtcDateTime;
-        // A user's starting image is "the latest image" the editing tool works on until the first tool result.
-        _lastImage = earlier is null ? input.Request.InputImage : earlier.LastImage;
+        // Fixed by the protocol setup at the first step; later episodes carry it in their state.
+        _profile = ProtocolProfiles.Find(earlier?.Protocol) ?? ProtocolProfiles.General;
+        _tools = earlier?.Tools ?? _options.Tools;
+        _promptSource = earlier?.SystemPromptSource;
+        _lastImage = earlier?.LastImage;
         if (earlier is not null)
         {
             _conversation.AddRange(earlier.Messages);
@@ -67,29 +76,122 @@ internal sealed class SessionRun
 
     public async Task<Trajectory> RunAsync()
     {
+        Outcome outcome;
         if (_input.Conversation is null)
         {
             _logger.SessionStarted(_id, _options.MaxImages, _options.MaxTurns, _options.Effort);
-            _conversation.Add(ConversationMessage.System(SystemPrompt.Build(_options.Tools)));
-            _conversation.Add(PromptMessages.UserPrompt(_request.Prompt, _request.InputImage));
+            if (await SetUpProtocolAsync() is { } failed)
+                return Complete(await FinalizeAsync(failed));
+            outcome = await RetryOrFallBackAsync(await RunEpisodeAsync());
         }
         else
         {
             _logger.EpisodeStarted(_id, _episode, _firstTurn);
+            outcome = await RunEpisodeAsync();
         }
 
-        var outcome = await RunEpisodeAsync();
         var trajectory = await FinalizeAsync(outcome);
-        if (_options.FollowUpWindowSeconds == 0 || outcome.Kind is OutcomeKind.Failed or OutcomeKind.Cancelled)
+        if (_options.FollowUpWindowSeconds == 0 || outcome.Kind is OutcomeKind.Failed or OutcomeKind.Cancelled or OutcomeKind.Fallback)
             return Complete(trajectory);
         return await AwaitFollowUpAsync(trajectory);
     }
 
-    /// <summary>The agent loop for one prompt or follow-up; the budgets apply per episode.</summary>
+    /// <summary>Fixes the profile, tools and system prompt for the whole session; returns the failure, or null.</summary>
+    private async Task<Outcome?> SetUpProtocolAsync()
+    {
+        ProtocolSetup setup;
+        try
+        {
+            setup = await _context.CallActivityAsync<ProtocolSetup>(WorkflowNames.ProtocolSetup, new ProtocolSetupInput(_id, _options.Tools), _retry);
+        }
+        catch (TaskFailedException ex)
+        {
+            return new Outcome(OutcomeKind.Failed, ex.FailureDetails.ErrorMessage);
+        }
+
+        _profile = ProtocolProfiles.Find(setup.Protocol) ?? ProtocolProfiles.General;
+        _tools = setup.Tools;
+        _promptSource = setup.PromptSource;
+        // A starting image is "the latest image" the editing tool works on only where the profile lets a session start by editing.
+        _lastImage = _profile.StartingImageIsEditable ? _request.InputImage : null;
+        _opening.Add(ConversationMessage.System(setup.SystemPrompt));
+        _opening.Add(PromptMessages.UserPrompt(_request.Prompt, _request.InputImage, _profile.StartingImageIsEditable));
+        _conversation.AddRange(_opening);
+        return null;
+    }
+
+    /// <summary>
+    /// The reference client's failure handling: an attempt that ends without an image runs again from the prompt, up to
+    /// the profile's attempts, and then one direct generation from the raw prompt gives the final image. Cancels and spent
+    /// cost budgets end the session as they are.
+    /// </summary>
+    private async Task<Outcome> RetryOrFallBackAsync(Outcome outcome)
+    {
+        if (!(_options.Fallback ?? _profile.FallbackByDefault) || !NeedsImage(outcome)) return outcome;
+        var reasons = new List<string> { AttemptReason(outcome) };
+        for (_attempt = 2; _attempt <= _profile.TrajectoryAttempts; _attempt++)
+        {
+            _logger.AttemptRetried(_id, _attempt - 1, reasons[^1]);
+            _imagesUsed = 0;
+            _corrections.Clear();
+            _conversation.Clear();
+            _conversation.AddRange(_opening);
+            outcome = await RunEpisodeAsync();
+            if (!NeedsImage(outcome)) return outcome;
+            reasons.Add(AttemptReason(outcome));
+        }
+
+        _attempt = Math.Min(_attempt, _profile.TrajectoryAttempts);
+        return await FallBackAsync(reasons);
+    }
+
+    private bool NeedsImage(Outcome outcome) =>
+        _lastImage is null && outcome.Kind is not (OutcomeKind.Cancelled or OutcomeKind.CostBudgetReached) && !CancelRequested;
+
+    private string AttemptReason(Outcome outcome) => $"attempt {_attempt}: {outcome.Reason ?? outcome.Kind.ToString()}";
+
+    private async Task<Outcome> FallBackAsync(List<string> reasons)
+    {
+        _logger.FallingBack(_id);
+        var turn = _nextTurn++;
+        var seed = _options.Seed.SeedFor(turn);
+        var record = new TurnRecord
+        {
+            Index = turn,
+            Kind = TurnKind.Fallback,
+            Episode = _episode,
+            Attempt = _attempt,
+            Tool = ToolNames.Generate,
+            Argument = _request.Prompt,
+            Seed = seed,
+        };
+        var why = string.Join("; ", reasons);
+        SetProgress(_progress with { Phase = SessionPhase.Generating, Round = 1, LastCaption = _request.Prompt });
+        ImageToolResult image;
+        try
+        {
+            image = await _context.CallActivityAsync<ImageToolResult>(
+                WorkflowNames.GenerateImage, new ImageToolInput(_id, turn, _request.Prompt, _options.Width, _options.Height, seed, null), _retry);
+        }
+        catch (TaskFailedException ex)
+        {
+            _turns.Add(record with { Error = ex.FailureDetails.ErrorMessage });
+            return new Outcome(OutcomeKind.Failed, $"no attempt produced an image ({why}) and the direct generation failed: {ex.FailureDetails.ErrorMessage}");
+        }
+
+        _imagesUsed++;
+        _lastImage = image.Image;
+        _turns.Add(record with { Image = image.Image, ToolSeconds = image.Seconds, ToolCost = image.Cost });
+        SetProgress(_progress with { Phase = SessionPhase.Thinking, LastImage = image.Image, ImagesUsed = _imagesBefore + _imagesUsed });
+        return new Outcome(OutcomeKind.Fallback, $"no attempt produced an image ({why}); the final image is a direct generation from the prompt");
+    }
+
+    /// <summary>The agent loop for one prompt, follow-up or retried attempt; the image and turn budgets apply to each.</summary>
     private async Task<Outcome> RunEpisodeAsync()
     {
         var corrections = 0;
-        for (var turn = _firstTurn; turn < _firstTurn + _options.MaxTurns; turn++)
+        var first = _nextTurn;
+        for (var turn = first; turn < first + _options.MaxTurns; turn++)
         {
             if (CancelRequested) return Cancelled();
             if (CostBudgetSpent() is { } spent) return spent;
@@ -108,55 +210,70 @@ internal sealed class SessionRun
             }
             if (CancelRequested) return Cancelled();
 
-            AgentReply reply;
-            try
+            var reading = Callable(TurnReader.Read(_profile, result.Text));
+            switch (reading.Action)
             {
-                reply = AgentReplyParser.Parse(result.Text);
-                EnsureCallable(reply);
-            }
-            catch (ProtocolViolationException violation)
-            {
-                _logger.ProtocolViolation(_id, turn, violation.Kind, violation.Message);
-                _turns.Add(Record(turn, TurnKind.ProtocolError, result) with { Error = violation.Message });
-                if (++corrections > _options.MaxCorrections)
+                case TurnAction.Invalid or TurnAction.NoAction when _profile.NoAction == NoActionRule.Correct:
+                {
+                    var violation = reading.Violation!;
+                    _logger.ProtocolViolation(_id, turn, violation.Kind, violation.Message);
+                    _turns.Add(Record(turn, TurnKind.ProtocolError, result, reading.Reply) with { Error = violation.Message });
+                    if (++corrections > _options.MaxCorrections)
+                        return new Outcome(OutcomeKind.Failed, $"model output broke the protocol: {violation.Message}");
+                    _corrections.Add(_conversation.Count);
+                    _conversation.Add(ConversationMessage.Assistant(result.Text));
+                    _corrections.Add(_conversation.Count);
+                    _conversation.Add(PromptMessages.Correction(violation, _tools));
+                    continue;
+                }
+                case TurnAction.Invalid:
+                {
+                    // The reference client raises here and starts the trajectory again; the retry is RetryOrFallBackAsync's.
+                    var violation = reading.Violation!;
+                    _logger.ProtocolViolation(_id, turn, violation.Kind, violation.Message);
+                    _turns.Add(Record(turn, TurnKind.ProtocolError, result, reading.Reply) with { Error = violation.Message });
                     return new Outcome(OutcomeKind.Failed, $"model output broke the protocol: {violation.Message}");
-                _corrections.Add(_conversation.Count);
-                _conversation.Add(ConversationMessage.Assistant(result.Text));
-                _corrections.Add(_conversation.Count);
-                _conversation.Add(PromptMessages.Correction(violation, _options.Tools));
-                continue;
+                }
+                case TurnAction.NoAction:
+                {
+                    var asked = reading.History is null ? "the same request goes out again" : "the reply is kept and the model asked again";
+                    _turns.Add(Record(turn, TurnKind.ProtocolError, result, reading.Reply) with { Error = $"neither a tool call nor a stop; {asked}" });
+                    if (reading.History is { } history) _conversation.Add(ConversationMessage.Assistant(history));
+                    continue;
+                }
+                case TurnAction.Done:
+                    _turns.Add(Record(turn, TurnKind.Done, result, reading.Reply));
+                    // A later episode should see the verdict the follow-up answers.
+                    _conversation.Add(ConversationMessage.Assistant(reading.History!));
+                    return new Outcome(OutcomeKind.Done);
             }
-            corrections = 0;
 
-            if (reply.IsDone)
-            {
-                _turns.Add(Record(turn, TurnKind.Done, result, reply));
-                // A later episode should see the verdict the follow-up answers.
-                _conversation.Add(ConversationMessage.Assistant(reply.Normalized));
-                return new Outcome(OutcomeKind.Done);
-            }
+            corrections = 0;
             if (_imagesUsed >= _options.MaxImages)
             {
-                _turns.Add(Record(turn, TurnKind.BudgetStop, result, reply));
+                _turns.Add(Record(turn, TurnKind.BudgetStop, result, reading.Reply));
                 return new Outcome(OutcomeKind.ImageBudgetReached, $"the image budget of {_options.MaxImages} is spent");
             }
             // This reply's tokens are already spent; the tool call it asks for is the next cost, so check again.
             if (CostBudgetSpent(result.Usage) is { } overBudget)
             {
-                _turns.Add(Record(turn, TurnKind.BudgetStop, result, reply));
+                _turns.Add(Record(turn, TurnKind.BudgetStop, result, reading.Reply));
                 return overBudget;
             }
 
-            var failure = await CallToolAsync(turn, reply, result);
+            var failure = await CallToolAsync(turn, reading, result);
             if (failure is not null) return new Outcome(OutcomeKind.Failed, failure);
-            if (_options.Effort == Effort.Low) return new Outcome(OutcomeKind.Done);
+            if (_options.Effort == Effort.Low || reading.StopsAfterTool) return new Outcome(OutcomeKind.Done);
+            if (!_profile.AskAfterLastImage && _imagesUsed >= _options.MaxImages)
+                return new Outcome(OutcomeKind.ImageBudgetReached, $"stopped after the last allowed image ({_options.MaxImages}) without asking the model again, as the reference client does");
         }
         return new Outcome(OutcomeKind.TurnBudgetReached, $"the turn budget of {_options.MaxTurns} is spent");
     }
 
     /// <summary>Runs the tool the reply asked for and records the turn; returns the failure reason, or null on success.</summary>
-    private async Task<string?> CallToolAsync(int turn, AgentReply reply, AgentTurnResult result)
+    private async Task<string?> CallToolAsync(int turn, TurnReading reading, AgentTurnResult result)
     {
+        var reply = reading.Reply!;
         var call = reply.ToolCall!;
         var seed = _options.Seed.SeedFor(turn);
         var kind = call.IsEdit ? TurnKind.Edit : TurnKind.Generate;
@@ -186,7 +303,7 @@ internal sealed class SessionRun
         _imagesUsed++;
         _lastImage = image.Image;
         _turns.Add(record with { Image = image.Image, ToolSeconds = image.Seconds, ToolCost = image.Cost });
-        _conversation.Add(ConversationMessage.Assistant(reply.Normalized));
+        _conversation.Add(ConversationMessage.Assistant(reading.History!));
         _conversation.Add(PromptMessages.ToolResponse(image.Image));
 
         SetProgress(_progress with { Phase = SessionPhase.Thinking, LastImage = image.Image, ImagesUsed = _imagesBefore + _imagesUsed });
@@ -217,16 +334,21 @@ internal sealed class SessionRun
         return null;
     }
 
-    /// <summary>A tool the session did not enable, or an edit before any image, is the model's mistake: it gets corrected like a format error.</summary>
-    private void EnsureCallable(AgentReply reply)
+    /// <summary>
+    /// A tool the session does not offer, or an edit before any image, is the model's mistake: the reply becomes invalid,
+    /// which the general profile corrects and the genagent profiles treat as the reference does (the attempt fails).
+    /// </summary>
+    private TurnReading Callable(TurnReading reading)
     {
-        if (reply.ToolCall is not { } call) return;
-        if (!_options.Tools.Contains(call.Name))
-            throw new ProtocolViolationException(ProtocolErrorKind.UnknownTool,
-                $"{call.Name} is not available in this session; use one of: {string.Join(", ", _options.Tools)}.", reply.Raw);
-        if (call.IsEdit && _lastImage is null)
-            throw new ProtocolViolationException(ProtocolErrorKind.UnknownTool,
-                $"{ToolNames.Edit} edits the latest image, and there is none yet; call {ToolNames.Generate} first.", reply.Raw);
+        if (reading is not { Action: TurnAction.Tool, Reply.ToolCall: { } call }) return reading;
+        string? problem = null;
+        if (!_tools.Contains(call.Name))
+            problem = $"{call.Name} is not available in this session; use one of: {string.Join(", ", _tools)}.";
+        else if (call.IsEdit && _lastImage is null)
+            problem = $"{ToolNames.Edit} edits the latest image, and there is none yet; call {ToolNames.Generate} first.";
+        return problem is null
+            ? reading
+            : reading with { Action = TurnAction.Invalid, Violation = new ProtocolViolationException(ProtocolErrorKind.UnknownTool, problem, reading.Reply.Raw) };
     }
 
     /// <summary>
@@ -284,6 +406,9 @@ internal sealed class SessionRun
             FollowUps = [.. _followUps, new FollowUpRecord(episode, _nextTurn, text.Trim(), _context.CurrentUtcDateTime)],
             LastImage = _lastImage,
             StartedAt = _startedAt,
+            Protocol = _profile.Name,
+            Tools = _tools,
+            SystemPromptSource = _promptSource,
         };
         SetProgress(_progress with { Phase = SessionPhase.Starting, Episode = episode, Round = 0 });
         _context.ContinueAsNew(_input with { Conversation = state }, preserveUnprocessedEvents: true);
@@ -294,6 +419,7 @@ internal sealed class SessionRun
         Index = turn,
         Kind = kind,
         Episode = _episode,
+        Attempt = _attempt,
         Think = reply?.Think,
         Judgment = reply?.Judge,
         Tool = reply?.ToolCall?.Name,
@@ -316,6 +442,8 @@ internal sealed class SessionRun
         SessionId = _id,
         Prompt = _request.Prompt,
         Options = _options,
+        Protocol = _profile.Name,
+        SystemPromptSource = _promptSource,
         InputImage = _request.InputImage,
         Turns = [.. _turns],
         FollowUps = [.. _followUps],
