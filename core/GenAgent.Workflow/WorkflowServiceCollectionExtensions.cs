@@ -1,4 +1,3 @@
-using GenAgent.Core.Protocol.Profiles;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
@@ -14,8 +13,6 @@ public static class WorkflowServiceCollectionExtensions
     {
         ArgumentNullException.ThrowIfNull(services);
         services.TryAddSingleton(options ?? new WorkflowOptions());
-        // AddGenAgentCore registers the configured protocol; a host that wires its own agent gets the general one.
-        services.TryAddSingleton(AgentProtocol.General);
         services.AddLogging();
         return services;
     }

@@ -9,8 +9,12 @@ namespace GenAgent.Workflow.Activities;
 /// text. An activity because the prompt may come from a file; its result is checkpointed, so a replay (or a host whose
 /// configuration changed meanwhile) keeps driving the session the way it started.
 /// </summary>
-public sealed class ProtocolSetupActivity(AgentProtocol protocol, ILogger<ProtocolSetupActivity> logger) : TaskActivity<ProtocolSetupInput, ProtocolSetup>
+/// <param name="logger">The activity's logger.</param>
+/// <param name="configured">The host's protocol (AddGenAgentCore registers it); a host that wires its own agent runs the general one.</param>
+public sealed class ProtocolSetupActivity(ILogger<ProtocolSetupActivity> logger, AgentProtocol? configured = null) : TaskActivity<ProtocolSetupInput, ProtocolSetup>
 {
+    private readonly AgentProtocol protocol = configured ?? AgentProtocol.General;
+
     public override Task<ProtocolSetup> RunAsync(TaskActivityContext context, ProtocolSetupInput input)
     {
         ArgumentNullException.ThrowIfNull(input);

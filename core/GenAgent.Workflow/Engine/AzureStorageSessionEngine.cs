@@ -61,6 +61,7 @@ public sealed class AzureStorageSessionEngine : SessionEngineBase
         worker.AddTaskOrchestrations(new FactoryObjectCreator<TaskOrchestration>(
             WorkflowNames.AgentSession, () => shims.CreateOrchestration(WorkflowNames.AgentSession, new AgentSessionOrchestrator(), parent: null)));
         worker.AddTaskActivities(
+            Activity<ProtocolSetupActivity>(WorkflowNames.ProtocolSetup, shims, services),
             Activity<AgentTurnActivity>(WorkflowNames.AgentTurn, shims, services),
             Activity<GenerateImageActivity>(WorkflowNames.GenerateImage, shims, services),
             Activity<EditImageActivity>(WorkflowNames.EditImage, shims, services),
