@@ -37,6 +37,7 @@ public static class ReportRenderer
         AppendOptions(html, trajectory);
         AppendOutcome(html, trajectory, imageSource);
         AppendTotals(html, trajectory);
+        ReportCandidates.Append(html, trajectory, imageSource);
         AppendTurns(html, trajectory, imageSource);
 
         html.Append("</main>\n</body>\n</html>\n");
@@ -59,6 +60,7 @@ public static class ReportRenderer
         Item(html, "Effort", o.Effort.ToString().ToLowerInvariant());
         Item(html, "Seed", string.Create(CultureInfo.InvariantCulture, $"{o.Seed.Mode} from {o.Seed.Base}"));
         Item(html, "Tools", string.Join(", ", o.Tools));
+        if (t.Protocol is not null) Item(html, "Protocol", $"{t.Protocol} ({t.SystemPromptSource ?? "built-in"} prompt)");
         if (t.InputImage is not null) Item(html, "Input image", t.InputImage.Key);
         html.Append("</dl></section>\n");
     }

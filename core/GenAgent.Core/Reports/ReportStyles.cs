@@ -25,6 +25,8 @@ internal static class ReportStyles
         .badge { display: inline-block; padding: 1px 10px; border-radius: 999px; font-size: .8rem; font-weight: 600;
           border: 1px solid currentColor; }
         .b-done { color: var(--ok); } .b-edit, .b-generate, .b-regenerate { color: var(--accent); }
+        .candidates { display: flex; flex-wrap: wrap; gap: 12px; } .candidate { margin: 0; max-width: 220px; }
+        .candidate img { width: 100%; border-radius: 6px; } .candidate.winner img { outline: 3px solid var(--ok); } .comparison { margin-top: 10px; }
         .b-budget { color: var(--warn); } .b-error, .b-failed, .b-cancelled { color: var(--bad); }
         .b-final { color: var(--ok); margin-left: 6px; }
         .turn header { display: flex; gap: 10px; align-items: center; flex-wrap: wrap; margin-bottom: 8px; }

@@ -12,6 +12,8 @@ public sealed record CandidateRecord
     public required string SessionId { get; init; }
     /// <summary>The seed base the candidate's tool calls derive from.</summary>
     public long SeedBase { get; init; }
+    /// <summary>The sampling temperature the candidate's agent turns used; null for the configured one.</summary>
+    public float? Temperature { get; init; }
     public required Outcome Outcome { get; init; }
     public ImageRef? FinalImage { get; init; }
     public int ImagesUsed { get; init; }

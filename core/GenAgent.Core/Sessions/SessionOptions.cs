@@ -32,6 +32,20 @@ public sealed record SessionOptions
     [Range(MinCandidates, MaxCandidates)]
     public int Candidates { get; init; } = 3;
 
+    /// <summary>
+    /// The agent's sampling temperature for this session; null for the configured one (<c>GenAgent:Agent:Temperature</c>).
+    /// Effort high sets it per candidate.
+    /// </summary>
+    [Range(0.0, 2.0)]
+    public float? Temperature { get; init; }
+
+    /// <summary>
+    /// The temperature candidates after the first sample at with effort high. The released weights run at temperature 0
+    /// and the reference servers take no seed, so without it every candidate would repeat the first one.
+    /// </summary>
+    [Range(0.0, 2.0)]
+    public float CandidateTemperature { get; init; } = 0.7f;
+
     public const int MinCandidates = 2;
     public const int MaxCandidates = 8;
 
@@ -76,6 +90,8 @@ public sealed record SessionOptions
         if (Width is < 64 or > 4096) problems.Add("width must be between 64 and 4096.");
         if (Height is < 64 or > 4096) problems.Add("height must be between 64 and 4096.");
         if (Candidates is < MinCandidates or > MaxCandidates) problems.Add($"candidates must be between {MinCandidates} and {MaxCandidates}.");
+        if (Temperature is < 0 or > 2 || Temperature is { } t && !float.IsFinite(t)) problems.Add("temperature must be between 0 and 2.");
+        if (CandidateTemperature is < 0 or > 2 || !float.IsFinite(CandidateTemperature)) problems.Add("candidateTemperature must be between 0 and 2.");
         if (MaxCorrections is < 0 or > 5) problems.Add("maxCorrections must be between 0 and 5.");
         if (FollowUpWindowSeconds is < 0 or > MaxFollowUpWindowSeconds)
             problems.Add($"followUpWindowSeconds must be between 0 and {MaxFollowUpWindowSeconds}.");

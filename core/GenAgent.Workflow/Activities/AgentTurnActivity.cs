@@ -34,7 +34,8 @@ public sealed class AgentTurnActivity(IChatClient chatClient, IImageStore store,
         ChatResponse response;
         try
         {
-            response = await chatClient.GetResponseAsync(messages).ConfigureAwait(false);
+            var options = input.Temperature is { } temperature ? new ChatOptions { Temperature = temperature } : null;
+            response = await chatClient.GetResponseAsync(messages, options).ConfigureAwait(false);
         }
         catch (Exception failure)
         {

@@ -42,7 +42,12 @@ internal sealed class TournamentRun
     }
 
     /// <summary>The instance id of candidate <paramref name="index"/>; its images are stored under this id.</summary>
-    public static string CandidateId(string sessionId, int index) => $"{sessionId}-c{index}";
+    /// <remarks>
+    /// '~' appears in no top-level session id (every front door allows letters, digits, '-', '_' and '.'), so the id
+    /// unambiguously names its parent, and <see cref="SessionKeys.Folder"/> stores the candidate inside the parent's
+    /// folder, where the session's own links (API, report page, Discord) reach its images.
+    /// </remarks>
+    public static string CandidateId(string sessionId, int index) => $"{sessionId}{SessionKeys.CandidateSeparator}c{index}";
 
     private bool CancelRequested => _cancel.IsCompleted;
 
@@ -93,10 +98,14 @@ internal sealed class TournamentRun
         var seed = _options.Seed.ForCandidate(index);
         // A candidate is one plain episode: it must not wait for follow-ups, which go to the top-level session.
         // The cost budgets are the session's, so the candidates share them equally; the comparisons are not capped.
+        // The first candidate is the plain session; the others sample, since a temperature-0 model and a seedless server
+        // would otherwise draw the same trajectory K times.
+        var temperature = index == 0 ? _options.Temperature : _options.CandidateTemperature;
         var options = _options with
         {
             Effort = Effort.Medium,
             Seed = seed,
+            Temperature = temperature,
             FollowUpWindowSeconds = 0,
             MaxToolSeconds = _options.MaxToolSeconds / _options.Candidates,
             MaxTokens = _options.MaxTokens is { } tokens ? Math.Max(1, tokens / _options.Candidates) : null,
@@ -112,6 +121,7 @@ internal sealed class TournamentRun
                 Index = index,
                 SessionId = id,
                 SeedBase = seed.Base,
+                Temperature = temperature,
                 Outcome = episode.Outcome ?? new Outcome(OutcomeKind.Failed, "the candidate returned no outcome"),
                 FinalImage = episode.FinalImage,
                 ImagesUsed = episode.ImagesUsed,
@@ -122,7 +132,7 @@ internal sealed class TournamentRun
         }
         catch (TaskFailedException ex)
         {
-            return new CandidateRecord { Index = index, SessionId = id, SeedBase = seed.Base, Outcome = new Outcome(OutcomeKind.Failed, ex.FailureDetails.ErrorMessage) };
+            return new CandidateRecord { Index = index, SessionId = id, SeedBase = seed.Base, Temperature = temperature, Outcome = new Outcome(OutcomeKind.Failed, ex.FailureDetails.ErrorMessage) };
         }
     }
 

@@ -27,7 +27,7 @@ public sealed class HighEffortAzureStorageTests
         Assert.Equal(SessionRuntimeStatus.Completed, snapshot.Status);
         var trajectory = snapshot.Trajectory!;
         Assert.Equal(OutcomeKind.Done, trajectory.Outcome!.Kind);
-        Assert.Equal(Enumerable.Range(0, 4).Select(i => $"{id}-c{i}"), trajectory.Candidates!.Select(c => c.SessionId));
+        Assert.Equal(Enumerable.Range(0, 4).Select(i => $"{id}~c{i}"), trajectory.Candidates!.Select(c => c.SessionId));
         Assert.Equal([1, 1, 2], trajectory.Comparisons!.Select(c => c.Round));
         Assert.Contains(trajectory.FinalImage, trajectory.Candidates!.Select(c => c.FinalImage));
         Assert.Equal(trajectory.Candidates![trajectory.Comparisons![^1].Winner].FinalImage, trajectory.FinalImage);

@@ -40,7 +40,7 @@ public sealed class HighEffortTests
 
         Assert.Equal(OutcomeKind.Done, trajectory.Outcome!.Kind);
         var candidates = trajectory.Candidates!;
-        Assert.Equal([$"{trajectory.SessionId}-c0", $"{trajectory.SessionId}-c1"], candidates.Select(c => c.SessionId));
+        Assert.Equal([$"{trajectory.SessionId}~c0", $"{trajectory.SessionId}~c1"], candidates.Select(c => c.SessionId));
         Assert.Equal(OutcomeKind.ImageBudgetReached, candidates[0].Outcome.Kind);
         Assert.Equal(2, candidates[0].ImagesUsed);
         Assert.Equal(OutcomeKind.Done, candidates[1].Outcome.Kind);

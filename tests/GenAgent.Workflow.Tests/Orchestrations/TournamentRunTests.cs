@@ -22,8 +22,8 @@ public sealed class TournamentRunTests
     [Fact]
     public void Candidate_ids_are_the_parent_id_and_the_index()
     {
-        Assert.Equal("s1-c0", TournamentRun.CandidateId("s1", 0));
-        Assert.Equal("s1-c7", TournamentRun.CandidateId("s1", 7));
+        Assert.Equal("s1~c0", TournamentRun.CandidateId("s1", 0));
+        Assert.Equal("s1~c7", TournamentRun.CandidateId("s1", 7));
     }
 
     [Fact]
@@ -39,5 +39,5 @@ public sealed class TournamentRunTests
     }
 
     private static CandidateRecord Candidate(int index, int images) =>
-        new() { Index = index, SessionId = $"s-c{index}", Outcome = new Outcome(OutcomeKind.Done), ImagesUsed = images };
+        new() { Index = index, SessionId = $"s~c{index}", Outcome = new Outcome(OutcomeKind.Done), ImagesUsed = images };
 }
