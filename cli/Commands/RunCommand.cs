@@ -26,6 +26,10 @@ internal static class RunCommand
         var seed = new Option<long?>("--seed") { Description = "Base seed; each tool call derives its own from it (default 0)." };
         var size = CommonOptions.Size(ImageSize.Default.ToString());
         size.Description = "Image size WIDTHxHEIGHT (default: the protocol profile's, 1024x1024; 512x512 for genagent-v1).";
+        var candidateTemperature = new Option<float?>("--candidate-temperature")
+        {
+            Description = "With --effort high, the temperature candidates after the first sample at (0-2, default 0.7), so a temperature-0 model still explores.",
+        };
         var fallback = new Option<bool?>("--fallback")
         {
             Description = "When no attempt yields an image, retry the trajectory and finally generate once from the raw prompt (default: on for the genagent protocols, off otherwise).",
@@ -39,7 +43,7 @@ internal static class RunCommand
 
         var command = new Command("run", "Run one agent session for a prompt and write its images and report.")
         {
-            prompt, profile, maxImages, maxTurns, effort, candidates, seed, size, fallback, image, output, json, store, taskHub,
+            prompt, profile, maxImages, maxTurns, effort, candidates, seed, size, candidateTemperature, fallback, image, output, json, store, taskHub,
         };
         command.SetAction((parse, cancellationToken) =>
         {
@@ -55,6 +59,7 @@ internal static class RunCommand
                 Width = explicitSize?.Width ?? defaults.Width,
                 Height = explicitSize?.Height ?? defaults.Height,
                 Fallback = parse.GetValue(fallback) ?? defaults.Fallback,
+                CandidateTemperature = parse.GetValue(candidateTemperature) ?? defaults.CandidateTemperature,
             };
             return RunAsync(
                 parse.GetValue(prompt)!, Apply, parse.GetValue(image), parse.GetValue(profile), parse.GetValue(output)!,

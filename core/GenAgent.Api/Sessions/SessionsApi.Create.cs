@@ -100,6 +100,8 @@ public static partial class SessionsApi
             Seed = body.Seed is { } seed ? defaults.Seed with { Base = seed } : defaults.Seed,
             Candidates = body.Candidates ?? defaults.Candidates,
             FollowUpWindowSeconds = body.FollowUpWindowSeconds ?? defaults.FollowUpWindowSeconds,
+            CandidateTemperature = body.CandidateTemperature ?? defaults.CandidateTemperature,
+            Fallback = body.Fallback ?? defaults.Fallback,
         };
         var problems = options.Validate();
         if (problems.Count == 0) return options;
