@@ -10,6 +10,7 @@ public static class BackendHttpClients
     public const string Agent = "GenAgent.Agent";
     public const string Generator = "GenAgent.Generator";
     public const string Editor = "GenAgent.Editor";
+    public const string Judge = "GenAgent.Judge";
 
     /// <summary>Retries per call in the HTTP layer; the durable retry policy above it decides whether to try again later.</summary>
     public const int MaxRetries = 2;

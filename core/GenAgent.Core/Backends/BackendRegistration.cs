@@ -3,6 +3,7 @@ using GenAgent.Core.Backends.Offline;
 using GenAgent.Core.Backends.OpenAI;
 using GenAgent.Core.Backends.OpenAIImages;
 using GenAgent.Core.Configuration;
+using GenAgent.Core.Judging;
 using GenAgent.Core.Tools;
 using IChatClient = Microsoft.Extensions.AI.IChatClient;
 using Microsoft.Extensions.DependencyInjection;
@@ -28,6 +29,15 @@ internal static class BackendRegistration
             default:
                 throw Unknown("Agent", options.Backend, BackendNames.OpenAI, BackendNames.Sketch);
         }
+    }
+
+    /// <summary>Registers <see cref="PairwiseJudgeClient"/> when <c>GenAgent:Judge:BaseUrl</c> is set.</summary>
+    public static void AddJudge(IServiceCollection services, JudgeOptions options, Action<HttpStandardResilienceOptions>? tune)
+    {
+        if (!options.IsConfigured) return;
+        services.AddBackendHttpClient(BackendHttpClients.Judge, options.TimeoutSeconds, tune);
+        services.AddSingleton(sp => new PairwiseJudgeClient(
+            OpenAIChatClientFactory.Create(options.AsAgent(), sp.GetRequiredService<IHttpClientFactory>().CreateClient(BackendHttpClients.Judge))));
     }
 
     public static void AddGenerator(IServiceCollection services, ToolOptions options, Action<HttpStandardResilienceOptions>? tune)

@@ -22,6 +22,41 @@ public sealed class GenAgentOptions
 
     [Required]
     public StoreOptions Store { get; set; } = new();
+
+    /// <summary>A separate model for judging (effort high's pairwise comparison); without a base URL the agent judges.</summary>
+    [Required]
+    public JudgeOptions Judge { get; set; } = new();
+}
+
+/// <summary>
+/// An OpenAI-compatible chat endpoint that judges images, asked at temperature 0 without the tool-call stop sequence.
+/// The released GenAgent weights were never trained to compare two images; a general VLM here does that part.
+/// </summary>
+public sealed class JudgeOptions
+{
+    public string? BaseUrl { get; set; }
+
+    /// <summary>Never put this in a committed file: use user-secrets or the environment.</summary>
+    public string? ApiKey { get; set; }
+
+    /// <summary>The served model name; when empty, the first model the endpoint lists.</summary>
+    public string? Model { get; set; }
+
+    [Range(1, 600)]
+    public int TimeoutSeconds { get; set; } = 120;
+
+    public bool IsConfigured => !string.IsNullOrWhiteSpace(BaseUrl);
+
+    internal AgentOptions AsAgent() => new()
+    {
+        Backend = BackendNames.OpenAI,
+        BaseUrl = BaseUrl,
+        ApiKey = ApiKey,
+        Model = Model,
+        Temperature = 0,
+        StopAtToolCallEnd = false,
+        TimeoutSeconds = TimeoutSeconds,
+    };
 }
 
 /// <summary>The chat model that plays the agent.</summary>

@@ -42,6 +42,7 @@ public static class GenAgentServiceCollectionExtensions
         BackendRegistration.AddAgent(services, options.Agent, tuneResilience);
         BackendRegistration.AddGenerator(services, options.Generator, tuneResilience);
         BackendRegistration.AddEditor(services, options.Editor, tuneResilience);
+        BackendRegistration.AddJudge(services, options.Judge, tuneResilience);
         services.AddSingleton<IImageStore>(_ => CreateStore(options.Store));
         services.AddSingleton(provider =>
         {
@@ -63,6 +64,7 @@ public static class GenAgentServiceCollectionExtensions
         Annotations(options.Generator, "Generator", problems);
         Annotations(options.Editor, "Editor", problems);
         Annotations(options.Store, "Store", problems);
+        Annotations(options.Judge, "Judge", problems);
 
         var agent = options.Agent;
         if (ProtocolProfiles.Find(agent.Protocol) is null)
@@ -85,6 +87,7 @@ public static class GenAgentServiceCollectionExtensions
             RequireUrl(agent.BaseUrl, "Agent", problems);
         }
 
+        if (options.Judge.IsConfigured) RequireUrl(options.Judge.BaseUrl, "Judge", problems);
         ToolProblems(options.Generator, "Generator", problems);
         if (!string.IsNullOrEmpty(options.Editor.Backend))
         {

@@ -16,9 +16,15 @@ namespace GenAgent.Workflow.Activities;
 /// A reply without a usable answer gets one corrective message. The verdict is cached under the session and match,
 /// so a re-run after a crash does not pay the model again.
 /// </summary>
-public sealed class CompareImagesActivity(IChatClient chatClient, IImageStore store, ILogger<CompareImagesActivity> logger)
+/// <param name="agent">The agent model, which judges unless a separate judge is configured.</param>
+/// <param name="store">The image store.</param>
+/// <param name="logger">The activity's logger.</param>
+/// <param name="judge">The model under <c>GenAgent:Judge</c>, when configured.</param>
+public sealed class CompareImagesActivity(IChatClient agent, IImageStore store, ILogger<CompareImagesActivity> logger, PairwiseJudgeClient? judge = null)
     : TaskActivity<CompareImagesInput, CompareImagesResult>
 {
+    private readonly IChatClient chatClient = judge?.Client ?? agent;
+
     public override async Task<CompareImagesResult> RunAsync(TaskActivityContext context, CompareImagesInput input)
     {
         ArgumentNullException.ThrowIfNull(input);

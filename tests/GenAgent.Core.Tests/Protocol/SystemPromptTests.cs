@@ -9,7 +9,6 @@ public sealed class SystemPromptTests
     {
         new[] { ToolNames.Generate },
         new[] { ToolNames.Generate, ToolNames.Edit },
-        new[] { ToolNames.Edit },
     };
 
     [Theory]

@@ -51,6 +51,7 @@ internal sealed class FunctionsEngineHost : IAsyncDisposable
                     RequestFileCollector.EndedActivity, (_, input) => result.FileActivities().EndedAsync(input, result.Client))
                 .AddActivityFunc<BlobRequestsResult, BlobRequestsSummary>(
                     RequestFileCollector.CollectActivity, (_, input) => result.FileActivities().CollectAsync(input, result.Client))
+                .AddActivity<ProtocolSetupActivity>()
                 .AddActivity<AgentTurnActivity>()
                 .AddActivity<GenerateImageActivity>()
                 .AddActivity<EditImageActivity>()

@@ -18,6 +18,7 @@ public sealed class FunctionsMetadataTests(PublishedApp app) : IClassFixture<Pub
     public static TheoryData<string, string> Required => new()
     {
         { WorkflowNames.AgentSession, "orchestrationTrigger" },
+        { WorkflowNames.ProtocolSetup, "activityTrigger" },
         { WorkflowNames.AgentTurn, "activityTrigger" },
         { WorkflowNames.GenerateImage, "activityTrigger" },
         { WorkflowNames.EditImage, "activityTrigger" },

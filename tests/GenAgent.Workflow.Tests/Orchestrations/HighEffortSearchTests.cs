@@ -54,10 +54,37 @@ public sealed class HighEffortSearchTests
         Assert.Equal(2, trajectory.Comparisons!.Count);
     }
 
+    [Fact]
+    public async Task A_configured_judge_model_makes_the_comparisons_instead_of_the_agent()
+    {
+        var agent = new TemperatureSensitiveModel();
+        var judge = new TemperatureSensitiveModel();
+        using var folder = new TempFolder();
+        await using var engine = await InProcessSessionEngine.CreateAsync(services =>
+        {
+            services.AddSingleton<IChatClient>(agent);
+            services.AddSingleton(new PairwiseJudgeClient(judge));
+            services.AddSingleton<IImageGenerator>(new SeedlessGenerator());
+            services.AddSingleton<IImageStore>(new LocalImageStore(folder.Path));
+        }, SessionHarness.FastRetries);
+
+        var options = new SessionOptions { Effort = Effort.High, Candidates = 2, Width = 64, Height = 64, Tools = [Core.Protocol.ToolNames.Generate] };
+        var id = await engine.StartAsync(new SessionRequest("a cube", options));
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(120));
+        var trajectory = (await engine.WaitForCompletionAsync(id, cancellationToken: timeout.Token)).Trajectory!;
+
+        Assert.Equal("A is sharper", Assert.Single(trajectory.Comparisons!).Reasoning);
+        Assert.Equal(1, judge.Comparisons);
+        Assert.Equal(0, agent.Comparisons);
+    }
+
     /// <summary>Same caption at temperature 0 (or unset), a new one on every sampled call; answers comparisons with A.</summary>
     private sealed class TemperatureSensitiveModel : IChatClient
     {
         private int _sampled;
+        private int _comparisons;
+
+        public int Comparisons => _comparisons;
 
         public ConcurrentBag<float> Temperatures { get; } = [];
 
@@ -68,7 +95,10 @@ public sealed class HighEffortSearchTests
             Temperatures.Add(temperature);
             string text;
             if (list[0].Text.StartsWith(PairwiseJudgePrompt.Marker, StringComparison.Ordinal))
+            {
+                Interlocked.Increment(ref _comparisons);
                 text = "<think>A is sharper</think><answer>A</answer>";
+            }
             else if (list.Any(m => m.Contents.OfType<DataContent>().Any()))
                 text = "<judge>fine</judge><answer>done</answer>";
             else
