@@ -35,7 +35,7 @@ internal static class ProtocolCommand
         {
             var (name, options) = Hosting.CliConfiguration.Resolve(Hosting.CliConfiguration.Build(), parse.GetValue(profile));
             var agent = AgentProtocol.Load(options.Agent);
-            var (_, source) = agent.SystemPromptFor(agent.Profile.Defaults(Core.Protocol.ToolNames.All).Tools);
+            var (_, source) = agent.SystemPromptFor(options.SessionDefaults().Tools);
             Console.WriteLine($"profile {name}: protocol {agent.Profile.Name}, system prompt {source}");
             if (agent.Warning is { } warning) Console.Error.WriteLine($"genagent: {warning}");
             return ExitCodes.Ok;

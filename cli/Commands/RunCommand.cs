@@ -73,10 +73,8 @@ internal static class RunCommand
         string? durableStore, string taskHub, CancellationToken cancellationToken)
     {
         var (_, options) = CliConfiguration.Resolve(CliConfiguration.Build(), profile);
-        var protocol = CliConfiguration.Protocol(options);
-        // Without an editor backend the model must not be offered the editing tool.
-        var tools = string.IsNullOrWhiteSpace(options.Editor.Backend) ? [ToolNames.Generate] : ToolNames.All;
-        var sessionOptions = apply(protocol.Profile.Defaults(tools));
+        CliConfiguration.Protocol(options);
+        var sessionOptions = apply(options.SessionDefaults());
         if (sessionOptions.Validate() is { Count: > 0 } problems) throw new CliException(problems[0]);
         var output = OutFolder.Prepare(outPath);
         var console = CliConsole.For(json);

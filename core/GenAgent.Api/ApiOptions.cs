@@ -1,7 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 using GenAgent.Core.Configuration;
 using GenAgent.Core.Protocol;
-using GenAgent.Core.Protocol.Profiles;
 using GenAgent.Core.Sessions;
 
 namespace GenAgent.Api;
@@ -49,9 +48,7 @@ public sealed class ApiOptions
     public ApiOptions UseBackends(GenAgentOptions core)
     {
         ArgumentNullException.ThrowIfNull(core);
-        var tools = string.IsNullOrWhiteSpace(core.Editor.Backend) ? [ToolNames.Generate] : ToolNames.All;
-        var profile = ProtocolProfiles.Find(core.Agent.Protocol) ?? ProtocolProfiles.General;
-        SessionDefaults = profile.Defaults(tools);
+        SessionDefaults = core.SessionDefaults();
         AvailableTools = SessionDefaults.Tools;
         return this;
     }

@@ -23,6 +23,17 @@ public sealed class GenAgentOptions
     [Required]
     public StoreOptions Store { get; set; } = new();
 
+    /// <summary>The tools this configuration's backends provide: without an editor backend, generation only.</summary>
+    public IReadOnlyList<string> AvailableTools() =>
+        string.IsNullOrWhiteSpace(Editor.Backend) ? [Protocol.ToolNames.Generate] : Protocol.ToolNames.All;
+
+    /// <summary>
+    /// What a session's omitted options default to: the agent protocol's budgets and image size, offering the tools that
+    /// both the backends and the protocol have. The one place every front door takes its defaults from.
+    /// </summary>
+    public Sessions.SessionOptions SessionDefaults() =>
+        (Protocol.Profiles.ProtocolProfiles.Find(Agent.Protocol) ?? Protocol.Profiles.ProtocolProfiles.General).Defaults(AvailableTools());
+
     /// <summary>A separate model for judging (effort high's pairwise comparison); without a base URL the agent judges.</summary>
     [Required]
     public JudgeOptions Judge { get; set; } = new();

@@ -103,5 +103,5 @@ public static class AgentReplyParser
         return parts.Count == 0 ? null : string.Join("\n\n", parts);
     }
 
-    private static string Shorten(string text) => text.Length <= MaxNameInMessage ? text : text[..MaxNameInMessage] + "...";
+    internal static string Shorten(string text) => text.Length <= MaxNameInMessage ? text : text[..MaxNameInMessage] + "...";
 }

@@ -19,9 +19,8 @@ public sealed class ProtocolSetupActivity(ILogger<ProtocolSetupActivity> logger,
     {
         ArgumentNullException.ThrowIfNull(input);
         using var scope = SessionLogScope.Begin(logger, input.SessionId);
+        // Never empty: every session offers generation (SessionOptions.Validate) and every profile knows it.
         var tools = protocol.Profile.OfferedTools(input.Tools);
-        if (tools.Count == 0)
-            throw new InvalidOperationException($"Protocol {protocol.Profile.Name} knows none of the requested tools ({string.Join(", ", input.Tools)}).");
         var (text, source) = protocol.SystemPromptFor(tools);
         return Task.FromResult(new ProtocolSetup(protocol.Profile.Name, text, source, tools));
     }

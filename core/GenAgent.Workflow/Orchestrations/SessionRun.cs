@@ -213,26 +213,19 @@ internal sealed class SessionRun
             var reading = Callable(TurnReader.Read(_profile, result.Text));
             switch (reading.Action)
             {
-                case TurnAction.Invalid or TurnAction.NoAction when _profile.NoAction == NoActionRule.Correct:
+                case TurnAction.Invalid:
                 {
                     var violation = reading.Violation!;
                     _logger.ProtocolViolation(_id, turn, violation.Kind, violation.Message);
                     _turns.Add(Record(turn, TurnKind.ProtocolError, result, reading.Reply) with { Error = violation.Message });
-                    if (++corrections > _options.MaxCorrections)
+                    // The reference client raises here and starts the trajectory again (RetryOrFallBackAsync); ours corrects.
+                    if (_profile.NoAction != NoActionRule.Correct || ++corrections > _options.MaxCorrections)
                         return new Outcome(OutcomeKind.Failed, $"model output broke the protocol: {violation.Message}");
                     _corrections.Add(_conversation.Count);
                     _conversation.Add(ConversationMessage.Assistant(result.Text));
                     _corrections.Add(_conversation.Count);
                     _conversation.Add(PromptMessages.Correction(violation, _tools));
                     continue;
-                }
-                case TurnAction.Invalid:
-                {
-                    // The reference client raises here and starts the trajectory again; the retry is RetryOrFallBackAsync's.
-                    var violation = reading.Violation!;
-                    _logger.ProtocolViolation(_id, turn, violation.Kind, violation.Message);
-                    _turns.Add(Record(turn, TurnKind.ProtocolError, result, reading.Reply) with { Error = violation.Message });
-                    return new Outcome(OutcomeKind.Failed, $"model output broke the protocol: {violation.Message}");
                 }
                 case TurnAction.NoAction:
                 {

@@ -54,9 +54,11 @@ internal sealed class CountingImageTool : IImageGenerator, IImageEditor
         return new GeneratedImage(Png(color), 32, 32, 0.01m);
     }
 
-    public static byte[] Png(SKColor color, int size = 32)
+    public static byte[] Png(SKColor color, int size = 32) => Png(color, size, size);
+
+    public static byte[] Png(SKColor color, int width, int height)
     {
-        using var bitmap = new SKBitmap(size, size);
+        using var bitmap = new SKBitmap(width, height);
         bitmap.Erase(color);
         using var image = SKImage.FromBitmap(bitmap);
         using var data = image.Encode(SKEncodedImageFormat.Png, 100);

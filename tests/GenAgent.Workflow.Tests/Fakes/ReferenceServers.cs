@@ -86,19 +86,10 @@ internal sealed class ReferenceServers : IAsyncDisposable
         var index = Interlocked.Increment(ref _images) - 1;
         var width = body["width"]?.GetValue<int>() ?? 64;
         var height = body["height"]?.GetValue<int>() ?? 64;
-        var png = Png(Colors[index % Colors.Length], width, height);
+        var png = CountingImageTool.Png(Colors[index % Colors.Length], width, height);
         ImageRequests.Enqueue((body, png));
         context.Response.ContentType = "application/json";
         await context.Response.WriteAsync(JsonSerializer.Serialize(new { status = "success", images = new[] { Convert.ToBase64String(png) } }));
-    }
-
-    private static byte[] Png(SKColor color, int width, int height)
-    {
-        using var bitmap = new SKBitmap(width, height);
-        bitmap.Erase(color);
-        using var image = SKImage.FromBitmap(bitmap);
-        using var data = image.Encode(SKEncodedImageFormat.Png, 100);
-        return data.ToArray();
     }
 
     public async ValueTask DisposeAsync()

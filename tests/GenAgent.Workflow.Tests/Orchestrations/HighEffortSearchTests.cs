@@ -124,10 +124,8 @@ public sealed class HighEffortSearchTests
         public Task<GeneratedImage> GenerateAsync(GenerationRequest request, CancellationToken cancellationToken = default)
         {
             var hash = SHA256.HashData(Encoding.UTF8.GetBytes(request.Caption));
-            using var bitmap = new SKBitmap(request.Width, request.Height);
-            bitmap.Erase(new SKColor(hash[0], hash[1], hash[2]));
-            using var data = SKImage.FromBitmap(bitmap).Encode(SKEncodedImageFormat.Png, 100);
-            return Task.FromResult(new GeneratedImage(data.ToArray(), request.Width, request.Height));
+            var png = CountingImageTool.Png(new SKColor(hash[0], hash[1], hash[2]), request.Width, request.Height);
+            return Task.FromResult(new GeneratedImage(png, request.Width, request.Height));
         }
     }
 }

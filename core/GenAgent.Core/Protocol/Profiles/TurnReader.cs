@@ -90,15 +90,8 @@ public static class TurnReader
         try
         {
             using var document = JsonDocument.Parse(section);
-            if (document.RootElement.ValueKind == JsonValueKind.Object
-                && document.RootElement.TryGetProperty("arguments", out var arguments)
-                && arguments.ValueKind == JsonValueKind.Object
-                && arguments.TryGetProperty(ToolNames.CaptionArgument, out var caption)
-                && caption.ValueKind == JsonValueKind.String
-                && !string.IsNullOrWhiteSpace(caption.GetString()))
-            {
-                return (new ToolCall(ToolNames.Generate, caption.GetString()!.Trim()), null);
-            }
+            if (document.RootElement.ValueKind == JsonValueKind.Object && Argument(document.RootElement, ToolNames.CaptionArgument) is { } caption)
+                return (new ToolCall(ToolNames.Generate, caption), null);
 
             return (null, new ProtocolViolationException(ProtocolErrorKind.MissingArgument, "The tool call has no string arguments.caption.", raw));
         }
@@ -116,19 +109,23 @@ public static class TurnReader
             return (null, new ProtocolViolationException(ProtocolErrorKind.MalformedToolCall, "The <tool_call> body is neither JSON nor a Python literal.", raw));
         var name = call.TryGetProperty("name", out var n) && n.ValueKind == JsonValueKind.String ? n.GetString() : null;
         if (name is not (ToolNames.Generate or ToolNames.Edit))
-            return (null, new ProtocolViolationException(ProtocolErrorKind.UnknownTool, $"Unknown tool \"{Shorten(name)}\".", raw));
+            return (null, new ProtocolViolationException(ProtocolErrorKind.UnknownTool, $"Unknown tool \"{AgentReplyParser.Shorten(name ?? "(none)")}\".", raw));
         var argumentName = name == ToolNames.Edit ? ToolNames.InstructionArgument : ToolNames.CaptionArgument;
-        if (call.TryGetProperty("arguments", out var arguments)
-            && arguments.ValueKind == JsonValueKind.Object
-            && arguments.TryGetProperty(argumentName, out var value)
-            && value.ValueKind == JsonValueKind.String
-            && !string.IsNullOrWhiteSpace(value.GetString()))
-        {
-            return (new ToolCall(name, value.GetString()!.Trim()), null);
-        }
+        if (Argument(call, argumentName) is { } argument)
+            return (new ToolCall(name, argument), null);
 
         return (null, new ProtocolViolationException(ProtocolErrorKind.MissingArgument, $"The {name} call needs a non-empty string \"{argumentName}\".", raw));
     }
+
+    /// <summary>The trimmed non-empty string <c>arguments.&lt;name&gt;</c> of a call object, or null.</summary>
+    private static string? Argument(JsonElement call, string name) =>
+        call.TryGetProperty("arguments", out var arguments)
+        && arguments.ValueKind == JsonValueKind.Object
+        && arguments.TryGetProperty(name, out var value)
+        && value.ValueKind == JsonValueKind.String
+        && !string.IsNullOrWhiteSpace(value.GetString())
+            ? value.GetString()!.Trim()
+            : null;
 
     private static JsonElement? ParseStrict(string text)
     {
@@ -142,6 +139,4 @@ public static class TurnReader
             return null;
         }
     }
-
-    private static string Shorten(string? text) => text is null ? "(none)" : text.Length <= 64 ? text : text[..64] + "...";
 }
