@@ -1,4 +1,5 @@
 using System.Net;
+using System.Text.RegularExpressions;
 using System.Text.Json.Nodes;
 
 namespace GenAgent.Api.Tests.Sessions;
@@ -48,6 +49,32 @@ public sealed class SessionsApiTests(ApiServer server)
         Assert.DoesNotContain("http-equiv=\"refresh\"", html, StringComparison.Ordinal);
         foreach (var round in rounds)
             Assert.Contains($"src=\"{round!["imageUrl"]!.GetValue<string>()}\"", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_high_effort_session_links_every_candidate_image_through_its_own_urls()
+    {
+        var id = await _client.StartAsync(
+            """{"prompt": "a photo of a red bus", "options": {"effort": "high", "candidates": 2, "maxImages": 1, "width": 128, "height": 128, "candidateTemperature": 0.9, "fallback": true}}""");
+
+        var status = await _client.WaitEndedAsync(id);
+
+        // Before, the candidates' images lived outside the session's folder: no finalImageUrl, no round imageUrl.
+        Assert.True(TestImages.IsPng(await _client.GetByteArrayAsync(status["finalImageUrl"]!.GetValue<string>())));
+        var rounds = status["rounds"]!.AsArray();
+        Assert.NotEmpty(rounds);
+        foreach (var round in rounds) Assert.True(TestImages.IsPng(await _client.GetByteArrayAsync(round!["imageUrl"]!.GetValue<string>())));
+
+        var json = await (await _client.GetAsync(status["trajectoryUrl"]!.GetValue<string>())).JsonAsync();
+        Assert.Equal(0.9, json["options"]!["candidateTemperature"]!.GetValue<double>(), 3);
+        Assert.True(json["options"]!["fallback"]!.GetValue<bool>());
+        Assert.Equal(2, json["candidates"]!.AsArray().Count);
+
+        var html = await (await _client.GetAsync(status["reportUrl"]!.GetValue<string>())).Content.ReadAsStringAsync();
+        Assert.Contains("<h2>Candidates</h2>", html, StringComparison.Ordinal);
+        var sources = Regex.Matches(html, "src=\"([^\"]+)\"").Select(m => WebUtility.HtmlDecode(m.Groups[1].Value)).ToList();
+        Assert.True(sources.Count >= 3, html);
+        foreach (var src in sources) Assert.True(TestImages.IsPng(await _client.GetByteArrayAsync(src)), src);
     }
 
     [Fact]

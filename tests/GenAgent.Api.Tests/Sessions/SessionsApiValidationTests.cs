@@ -20,6 +20,8 @@ public sealed class SessionsApiValidationTests(ApiServer server)
         { """{"prompt": "a cat", "options": {"tools": ["image_editing_tool"]}}""", "options.tools" },
         { """{"prompt": "a cat", "options": {"effort": "extreme"}}""", "options.effort" },
         { """{"prompt": "a cat", "options": {"effort": "2"}}""", "options.effort" },
+        { """{"prompt": "a cat", "options": {"candidateTemperature": 2.5}}""", "options.candidateTemperature" },
+        { """{"prompt": "a cat", "options": {"fallback": "maybe"}}""", "options.fallback" },
         { """{"prompt": "a cat", "image": {}}""", "image" },
         { """{"prompt": "a cat", "image": {"base64": "bm90IGFuIGltYWdl"}}""", "image.base64" },
         { """{"prompt": "a cat", "image": {"base64": "###"}}""", "image.base64" },

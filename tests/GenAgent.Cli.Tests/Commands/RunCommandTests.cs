@@ -104,4 +104,33 @@ public class RunCommandTests
         Assert.Contains("cannot write to --out", line, StringComparison.Ordinal);
         Assert.False(Directory.Exists(Path.Combine(cli.StorePath, "sessions")), "the session must not start");
     }
+
+    [Fact]
+    public async Task Unset_flags_take_the_protocol_profiles_defaults_and_set_ones_win()
+    {
+        using var cli = new CliProcess();
+        // The offline world driven by the v1 rules: its defaults are 2 images at 512x512 with generation only.
+        var env = new Dictionary<string, string?>
+        {
+            ["GenAgent__Agent__Protocol"] = "genagent-v1",
+            ["XDG_CONFIG_HOME"] = Path.Combine(cli.WorkDir, "config"),
+        };
+
+        var result = await cli.RunAsync(["run", Prompt, "--out", cli.OutDir, "--fallback", "false", "--candidate-temperature", "1.1"], env);
+
+        Assert.True(result.ExitCode == 0, result.ToString());
+        var folder = Assert.Single(Directory.GetDirectories(cli.OutDir));
+        var trajectory = JsonSerializer.Deserialize(File.ReadAllText(Path.Combine(folder, "trajectory.json")), SessionJson.Default.Trajectory)!;
+        Assert.Equal((2, 9, 512, 512), (trajectory.Options.MaxImages, trajectory.Options.MaxTurns, trajectory.Options.Width, trajectory.Options.Height));
+        Assert.Equal(["image_generation_tool"], trajectory.Options.Tools);
+        Assert.Equal((false, 1.1f), (trajectory.Options.Fallback, trajectory.Options.CandidateTemperature));
+        Assert.Equal("genagent-v1", trajectory.Protocol);
+        Assert.Contains("genagent protocol import", Assert.Single(result.StderrLines, l => l.Contains("warning", StringComparison.Ordinal)), StringComparison.Ordinal);
+
+        using var sized = new CliProcess();
+        var explicitSize = await sized.RunAsync(["run", Prompt, "--out", sized.OutDir, "--size", "320x256", "--max-images", "1"], env);
+        Assert.True(explicitSize.ExitCode == 0, explicitSize.ToString());
+        var second = JsonSerializer.Deserialize(File.ReadAllText(Path.Combine(Assert.Single(Directory.GetDirectories(sized.OutDir)), "trajectory.json")), SessionJson.Default.Trajectory)!;
+        Assert.Equal((1, 320, 256), (second.Options.MaxImages, second.Options.Width, second.Options.Height));
+    }
 }

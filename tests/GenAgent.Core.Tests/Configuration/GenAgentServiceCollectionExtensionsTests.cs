@@ -1,3 +1,5 @@
+using GenAgent.Core.Protocol.Profiles;
+using GenAgent.Core.Judging;
 using GenAgent.Core.Backends.GenAgentServer;
 using GenAgent.Core.Backends.OpenAI;
 using GenAgent.Core.Backends.OpenAIImages;
@@ -105,6 +107,37 @@ public sealed class GenAgentServiceCollectionExtensionsTests
         Assert.Contains(problems, p => p.StartsWith("GenAgent:Editor:Backend 'magic' is unknown", StringComparison.Ordinal));
         Assert.Contains(problems, p => p.StartsWith("GenAgent:Store:ConnectionString is required", StringComparison.Ordinal));
         Assert.Equal(6, problems.Count);
+    }
+
+    [Fact]
+    public void An_unknown_protocol_a_missing_prompt_file_and_a_judge_without_a_url_scheme_are_reported()
+    {
+        var options = Profile("offline");
+        options.Agent.Protocol = "genagent-v3";
+        options.Agent.SystemPromptFile = "/no/such/prompt.txt";
+        options.Judge.BaseUrl = "judge-box:9000";
+
+        var problems = GenAgentServiceCollectionExtensions.Validate(options);
+
+        Assert.Contains("GenAgent:Agent:Protocol 'genagent-v3' is unknown; use genagent-v2, genagent-v1, general.", problems);
+        Assert.Contains("GenAgent:Agent:SystemPromptFile '/no/such/prompt.txt' does not exist.", problems);
+        Assert.Contains(problems, p => p.StartsWith("GenAgent:Judge:BaseUrl", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void A_configured_judge_registers_its_own_client_beside_the_agent()
+    {
+        var options = Profile("offline");
+        using (var without = new ServiceCollection().AddGenAgentCore(options).BuildServiceProvider())
+            Assert.Null(without.GetService<PairwiseJudgeClient>());
+
+        options.Judge.BaseUrl = "http://127.0.0.1:9/v1";
+        options.Judge.Model = "judge-vlm";
+        using var provider = new ServiceCollection().AddGenAgentCore(options).BuildServiceProvider();
+
+        Assert.IsType<AgentChatClient>(provider.GetRequiredService<PairwiseJudgeClient>().Client);
+        Assert.IsNotType<AgentChatClient>(provider.GetRequiredService<IChatClient>());
+        Assert.Equal(ProtocolProfiles.GeneralName, provider.GetRequiredService<AgentProtocol>().Profile.Name);
     }
 
     [Fact]

@@ -1,3 +1,5 @@
+using GenAgent.Core.Protocol;
+using GenAgent.Core.Protocol.Profiles;
 using GenAgent.Core.Configuration;
 using Microsoft.Extensions.Configuration;
 
@@ -44,6 +46,24 @@ public sealed class ProfileConfigurationTests
         Assert.Equal((BackendNames.GenAgentServer, "http://localhost:8999", (int?)null, (double?)null),
             (options.Generator.Backend, options.Generator.BaseUrl, options.Generator.Steps, options.Generator.Guidance));
         Assert.Equal((BackendNames.GenAgentServer, "http://localhost:8998"), (options.Editor.Backend, options.Editor.BaseUrl));
+    }
+
+    [Fact]
+    public void Vllm_genagent_v1_has_one_tool_and_the_v1_defaults()
+    {
+        var v1 = ProfileConfiguration.Bind(Build(), "vllm-genagent-v1");
+        var v2 = ProfileConfiguration.Bind(Build(), "vllm-genagent");
+
+        Assert.Equal((ProtocolProfiles.GenAgentV1Name, "http://localhost:18901/v1", ""), (v1.Agent.Protocol, v1.Agent.BaseUrl, v1.Editor.Backend));
+        Assert.Equal(ProtocolProfiles.GenAgentV2Name, v2.Agent.Protocol);
+        Assert.Equal(ProtocolProfiles.GeneralName, ProfileConfiguration.Bind(Build(), "openai").Agent.Protocol);
+        var defaults = v1.SessionDefaults();
+        Assert.Equal((2, 9, 512, 512), (defaults.MaxImages, defaults.MaxTurns, defaults.Width, defaults.Height));
+        Assert.Equal([ToolNames.Generate], defaults.Tools);
+        Assert.Equal(ToolNames.All, v2.SessionDefaults().Tools);
+        // v2 without an editor backend offers generation only.
+        v2.Editor.Backend = "";
+        Assert.Equal([ToolNames.Generate], v2.SessionDefaults().Tools);
     }
 
     [Fact]

@@ -79,6 +79,7 @@ public class ReportRendererTests
     [InlineData(OutcomeKind.ImageBudgetReached, "image budget reached")]
     [InlineData(OutcomeKind.CostBudgetReached, "cost budget reached")]
     [InlineData(OutcomeKind.Failed, "failed")]
+    [InlineData(OutcomeKind.Fallback, "fallback")]
     public void The_outcome_and_its_reason_are_shown(OutcomeKind kind, string label)
     {
         var html = ReportRenderer.Render(ThreeRounds(new Outcome(kind, "the reason text")), Src);
@@ -86,6 +87,32 @@ public class ReportRendererTests
         Assert.Contains(">" + label + "<", html, StringComparison.Ordinal);
         Assert.Contains("the reason text", html, StringComparison.Ordinal);
         Assert.Contains("<figure class=\"final\">", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Effort_high_shows_every_candidate_side_by_side_and_every_comparison()
+    {
+        static ImageRef Final(int i) => new($"sessions/s-1/candidates/c{i}/turn-00.png", 256, 256);
+        var trajectory = ThreeRounds(new Outcome(OutcomeKind.Done)) with
+        {
+            FinalImage = Final(1),
+            Candidates =
+            [
+                new CandidateRecord { Index = 0, SessionId = "s-1~c0", SeedBase = 0, Outcome = new Outcome(OutcomeKind.Done), FinalImage = Final(0), ImagesUsed = 1 },
+                new CandidateRecord { Index = 1, SessionId = "s-1~c1", SeedBase = 1_000_003, Temperature = 0.7f, Outcome = new Outcome(OutcomeKind.Done), FinalImage = Final(1), ImagesUsed = 2 },
+            ],
+            Comparisons = [new ComparisonRecord { Round = 1, CandidateA = 0, CandidateB = 1, ImageA = Final(0), ImageB = Final(1), Winner = 1, Reasoning = "B has <two> clocks" }],
+        };
+
+        var html = ReportRenderer.Render(trajectory, Src);
+
+        Assert.Contains("img://sessions/s-1/candidates/c0/turn-00.png", html, StringComparison.Ordinal);
+        Assert.Contains("<figure class=\"candidate winner\"><img alt=\"candidate 1\"", html, StringComparison.Ordinal);
+        Assert.Contains("temperature 0.7 · seed base 1000003", html, StringComparison.Ordinal);
+        Assert.Contains("temperature configured", html, StringComparison.Ordinal);
+        Assert.Contains("candidate 0 vs 1 → winner 1", html, StringComparison.Ordinal);
+        Assert.Contains("B has &lt;two&gt; clocks", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("<h2>Candidates</h2>", ReportRenderer.Render(ThreeRounds(new Outcome(OutcomeKind.Done)), Src), StringComparison.Ordinal);
     }
 
     [Fact]
