@@ -36,7 +36,8 @@ internal static class ProtocolCommand
             var (name, options) = Hosting.CliConfiguration.Resolve(Hosting.CliConfiguration.Build(), parse.GetValue(profile));
             var agent = AgentProtocol.Load(options.Agent);
             var (_, source) = agent.SystemPromptFor(options.SessionDefaults().Tools);
-            Console.WriteLine($"profile {name}: protocol {agent.Profile.Name}, system prompt {source}");
+            var path = agent.PromptFile is { } file && source != AgentProtocol.BuiltInSource ? $" ({file})" : "";
+            Console.WriteLine($"profile {name}: protocol {agent.Profile.Name}, system prompt {source}{path}");
             if (agent.Warning is { } warning) Console.Error.WriteLine($"genagent: {warning}");
             return ExitCodes.Ok;
         });

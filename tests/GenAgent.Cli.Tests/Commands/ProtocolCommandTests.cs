@@ -40,7 +40,7 @@ public class ProtocolCommandTests
 
         var shown = await cli.RunAsync(["protocol", "show", "--profile", "vllm-genagent"], env);
         Assert.True(shown.ExitCode == 0, shown.ToString());
-        Assert.Contains($"protocol genagent-v2, system prompt {saved}", shown.Stdout, StringComparison.Ordinal);
+        Assert.Contains($"protocol genagent-v2, system prompt imported genagent-v2.txt ({saved})", shown.Stdout, StringComparison.Ordinal);
         Assert.DoesNotContain("warning", shown.Stderr, StringComparison.Ordinal);
     }
 

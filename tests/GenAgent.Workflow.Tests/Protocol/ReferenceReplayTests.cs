@@ -61,6 +61,7 @@ public sealed class ReferenceReplayTests : IDisposable
 
         Assert.Equal(OutcomeKind.ImageBudgetReached, trajectory.Outcome!.Kind);
         Assert.Equal(ProtocolProfiles.GenAgentV2Name, trajectory.Protocol);
+        Assert.Equal("file genagent-v2.txt", trajectory.SystemPromptSource); // the name only, never the folder it sits in
         Assert.Equal([TurnKind.Generate, TurnKind.ProtocolError, TurnKind.Edit, TurnKind.Generate], trajectory.Turns.Select(t => t.Kind));
         Assert.Equal("The bus is blue, not red.", trajectory.Turns[1].Judgment);
     }

@@ -33,6 +33,12 @@ public sealed class AgentProtocol
     public bool ExplicitFile { get; }
 
     /// <summary>
+    /// How the prompt's origin is recorded in trajectories and reports: the file's name only, since a full path can show
+    /// a home directory to whoever reads the session.
+    /// </summary>
+    private string SourceName => $"{(ExplicitFile ? "file" : "imported")} {Path.GetFileName(PromptFile) ?? "prompt"}";
+
+    /// <summary>
     /// One line for the operator when a genagent profile runs on our wording because nothing was imported; null otherwise.
     /// </summary>
     public string? Warning => Profile.TrainedOnReferencePrompt && PromptText is null
@@ -49,7 +55,7 @@ public sealed class AgentProtocol
     {
         ArgumentNullException.ThrowIfNull(tools);
         if (PromptText is { } text && (ExplicitFile || SameTools(tools, ReferencePrompt.DeclaredTools(text))))
-            return (text, PromptFile ?? "configured");
+            return (text, SourceName);
         return (SystemPrompt.Build(tools, Profile), BuiltInSource);
     }
 

@@ -36,7 +36,8 @@ public sealed class ReferencePromptTests
     {
         const string trained = "T <tools>\"image_generation_tool\" \"image_editing_tool\"</tools>";
         var protocol = new AgentProtocol(ProtocolProfiles.GenAgentV2, trained, "/x/genagent-v2.txt");
-        Assert.Equal((trained, "/x/genagent-v2.txt"), protocol.SystemPromptFor(ToolNames.All));
+        // Only the file's name is recorded: a full path could show a home directory in a shared trajectory.
+        Assert.Equal((trained, "imported genagent-v2.txt"), protocol.SystemPromptFor(ToolNames.All));
         var (text, source) = protocol.SystemPromptFor([ToolNames.Generate]);
         Assert.Equal(AgentProtocol.BuiltInSource, source);
         Assert.DoesNotContain(ToolNames.Edit, text, StringComparison.Ordinal);
