@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text.Json;
 using GenAgent.Cli.Hosting;
 using GenAgent.Core.Sessions;
@@ -54,6 +55,24 @@ internal static class SessionFinisher
         _ => throw new InvalidOperationException($"Unknown outcome {kind}."),
     };
 
+    /// <summary>Effort high: each candidate, what made it differ, and each comparison with its winner and reasoning.</summary>
+    private static void PrintCandidates(IAnsiConsole console, Trajectory trajectory)
+    {
+        foreach (var c in trajectory.Candidates ?? [])
+        {
+            var temperature = c.Temperature is { } t ? t.ToString("0.##", CultureInfo.InvariantCulture) : "configured";
+            var won = c.FinalImage is not null && c.FinalImage.Key == trajectory.FinalImage?.Key ? " [green]winner[/]" : "";
+            console.MarkupLine($"[grey]candidate {c.Index}[/] {Markup.Escape(Label(c.Outcome.Kind))}, {c.ImagesUsed} images, temperature {temperature}, seed base {c.SeedBase}{won}");
+        }
+
+        foreach (var m in trajectory.Comparisons ?? [])
+        {
+            var how = m.Fallback ? " (no verdict: fewer images won)" : "";
+            var why = string.IsNullOrWhiteSpace(m.Reasoning) ? "" : ": " + Markup.Escape(m.Reasoning);
+            console.MarkupLine($"[grey]round {m.Round}[/] candidate {m.CandidateA} vs {m.CandidateB} -> {m.Winner}{how}{why}");
+        }
+    }
+
     private static void PrintSummary(IAnsiConsole console, Trajectory trajectory, WrittenSession written)
     {
         var outcome = trajectory.Outcome!;
@@ -62,6 +81,7 @@ internal static class SessionFinisher
         console.MarkupLine($"[{color} bold]{Markup.Escape(Label(outcome.Kind))}[/]{(outcome.Reason is null ? "" : " " + Markup.Escape(outcome.Reason))}");
         console.MarkupLine($"[grey]images used[/] {trajectory.ImagesUsed}  [grey]turns[/] {trajectory.Turns.Count}  " +
             $"[grey]tokens[/] {trajectory.Usage.InputTokens} in / {trajectory.Usage.OutputTokens} out  [grey]tool cost[/] {trajectory.ToolCost:0.00##} USD");
+        PrintCandidates(console, trajectory);
         if (written.FinalImage is not null) console.MarkupLine($"[grey]final image[/]  {Markup.Escape(written.FinalImage)}");
         console.MarkupLine($"[grey]report[/]       {Markup.Escape(written.Report)}");
         console.MarkupLine($"[grey]trajectory[/]   {Markup.Escape(written.Trajectory)}");

@@ -31,6 +31,14 @@ internal static class SessionWriter
 
         if (trajectory.InputImage is not null) await ReadAsync(store, trajectory.InputImage, images, cancellationToken);
 
+        // Effort high: every candidate's final image, so the report shows the losers too and nothing points into the store.
+        foreach (var candidate in trajectory.Candidates ?? [])
+        {
+            if (candidate.FinalImage is not { } image) continue;
+            var bytes = await ReadAsync(store, image, images, cancellationToken);
+            await File.WriteAllBytesAsync(Path.Combine(folder, $"candidate-{candidate.Index}.png"), bytes, cancellationToken);
+        }
+
         var trajectoryPath = Path.Combine(folder, "trajectory.json");
         await File.WriteAllTextAsync(trajectoryPath, JsonSerializer.Serialize(trajectory, SessionJson.Default.Trajectory), cancellationToken);
 

@@ -133,4 +133,25 @@ public class RunCommandTests
         var second = JsonSerializer.Deserialize(File.ReadAllText(Path.Combine(Assert.Single(Directory.GetDirectories(sized.OutDir)), "trajectory.json")), SessionJson.Default.Trajectory)!;
         Assert.Equal((1, 320, 256), (second.Options.MaxImages, second.Options.Width, second.Options.Height));
     }
+
+    [Fact]
+    public async Task Effort_high_writes_every_candidate_and_prints_each_comparison()
+    {
+        using var cli = new CliProcess();
+
+        var result = await cli.RunAsync("run", Prompt, "--effort", "high", "--candidates", "2", "--max-images", "1", "--size", "256x256", "--out", cli.OutDir);
+
+        Assert.True(result.ExitCode == 0, result.ToString());
+        var folder = Assert.Single(Directory.GetDirectories(cli.OutDir));
+        Assert.True(File.Exists(Path.Combine(folder, "candidate-0.png")) && File.Exists(Path.Combine(folder, "candidate-1.png")), result.ToString());
+        Assert.Contains("candidate 0", result.Stdout, StringComparison.Ordinal);
+        Assert.Contains("temperature 0.7", result.Stdout, StringComparison.Ordinal);
+        Assert.Contains("candidate 0 vs 1 -> ", result.Stdout, StringComparison.Ordinal);
+        Assert.Contains("winner", result.Stdout, StringComparison.Ordinal);
+        // Self-contained: every image of the report, the losing candidate's included, is inlined.
+        var report = File.ReadAllText(Path.Combine(folder, "report.html"));
+        Assert.Contains("<h2>Candidates</h2>", report, StringComparison.Ordinal);
+        Assert.All(System.Text.RegularExpressions.Regex.Matches(report, "src=\"([^\"]*)\"").Select(m => m.Groups[1].Value),
+            src => Assert.StartsWith("data:image/png;base64,", src, StringComparison.Ordinal));
+    }
 }
