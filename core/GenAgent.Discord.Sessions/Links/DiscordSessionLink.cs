@@ -55,6 +55,9 @@ public sealed record DiscordSessionLink
     /// <summary>Turn index -> the channel (or thread) its message was posted in with the bot token; absent for an interaction follow-up.</summary>
     public IReadOnlyDictionary<int, string> RoundChannels { get; init; } = new Dictionary<int, string>();
 
+    /// <summary>Effort high: candidate index -> the message that shows its final image (posted once, never edited).</summary>
+    public IReadOnlyDictionary<int, string> CandidateMessages { get; init; } = new Dictionary<int, string>();
+
     /// <summary>The latest episode's final message.</summary>
     public string? FinalMessageId { get; init; }
 
@@ -72,6 +75,11 @@ public sealed record DiscordSessionLink
     {
         RoundMessages = new Dictionary<int, string>(RoundMessages) { [turn] = messageId },
         RoundChannels = With(RoundChannels, turn, channelId),
+    };
+
+    public DiscordSessionLink WithCandidate(int index, string messageId) => this with
+    {
+        CandidateMessages = new Dictionary<int, string>(CandidateMessages) { [index] = messageId },
     };
 
     /// <summary>This link with <paramref name="episode"/>'s final message, posted in <paramref name="channelId"/> (null: a follow-up).</summary>

@@ -20,7 +20,7 @@ public sealed partial class DiscordProgressObserver
             return;
         }
 
-        if (link.RoundMessages.Count == 0) link = await FirstRoundAsync(link, cancellationToken).ConfigureAwait(false);
+        if (NothingPosted(link)) link = await FirstRoundAsync(link, cancellationToken).ConfigureAwait(false);
         var sent = await CreateAsync(
             link, f => new MessageCreate { Embeds = [Embed(f)] }, image, baseName, ProgressMessages.Nonce(link.SessionId, "round", turn.Index), cancellationToken)
             .ConfigureAwait(false);
@@ -28,6 +28,27 @@ public sealed partial class DiscordProgressObserver
         await links.SaveAsync(sent.Link.WithRound(turn.Index, sent.MessageId, sent.ChannelId), cancellationToken).ConfigureAwait(false);
         logger.RoundPosted(link.SessionId, round, turn.Index, sent.MessageId);
     }
+
+    /// <summary>
+    /// Effort high: each candidate's final image in a post of its own, side by side in the thread before the winner is
+    /// known; the final post then names the winner and every comparison. A candidate already posted is not posted again.
+    /// </summary>
+    private async Task PostCandidatesAsync(DiscordSessionLink link, IReadOnlyList<CandidateRecord> candidates, CancellationToken cancellationToken)
+    {
+        foreach (var candidate in candidates.Where(c => c.FinalImage is not null && !link.CandidateMessages.ContainsKey(c.Index)))
+        {
+            if (NothingPosted(link)) link = await FirstRoundAsync(link, cancellationToken).ConfigureAwait(false);
+            var image = await ImageAsync(link.SessionId, candidate.FinalImage, cancellationToken).ConfigureAwait(false);
+            var sent = await CreateAsync(
+                link, f => new MessageCreate { Embeds = [ProgressMessages.Candidate(link.SessionId, candidate, f?.FileName)] }, image, $"candidate-{candidate.Index}",
+                ProgressMessages.Nonce(link.SessionId, "candidate", candidate.Index), cancellationToken).ConfigureAwait(false);
+            if (sent is null) return;
+            link = sent.Link.WithCandidate(candidate.Index, sent.MessageId);
+            await links.SaveAsync(link, cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    private static bool NothingPosted(DiscordSessionLink link) => link.RoundMessages.Count == 0 && link.CandidateMessages.Count == 0;
 
     /// <summary>
     /// Before the first round: the thread the rounds go to (in thread mode), and a note on the "thinking" message so it

@@ -42,6 +42,11 @@ public sealed partial class DiscordProgressObserver(
             await PostFinalAsync(link, progress.Episode, trajectory, cancellationToken).ConfigureAwait(false);
             return;
         }
+        if (trajectory.Candidates is { Count: > 0 } candidates)
+        {
+            await PostCandidatesAsync(link, candidates, cancellationToken).ConfigureAwait(false);
+            return;
+        }
         var turn = trajectory.Turns.LastOrDefault(t => t.Index == progress.Turn && t.Image is not null);
         if (turn is null)
         {

@@ -46,6 +46,28 @@ public static class ProgressMessages
         };
     }
 
+    /// <summary>The embed of one effort-high candidate: its final image, outcome, and what made it differ from the others.</summary>
+    public static Embed Candidate(string sessionId, CandidateRecord candidate, string? fileName)
+    {
+        ArgumentNullException.ThrowIfNull(candidate);
+        var temperature = candidate.Temperature is { } t ? t.ToString("0.##", CultureInfo.InvariantCulture) : "configured";
+        return new Embed
+        {
+            Title = $"Candidate {candidate.Index + 1}",
+            Description = TextTrim.To(
+                string.Create(CultureInfo.InvariantCulture, $"{OutcomeText(candidate.Outcome)} · {candidate.ImagesUsed} image{(candidate.ImagesUsed == 1 ? "" : "s")}"),
+                ReasoningLength),
+            Color = RoundColor,
+            Image = fileName is null ? null : new EmbedMedia { Url = "attachment://" + fileName },
+            Footer = new EmbedFooter
+            {
+                Text = TextTrim.Line(
+                    string.Create(CultureInfo.InvariantCulture, $"temperature {temperature} · seed base {candidate.SeedBase} · session {sessionId}"),
+                    DiscordLimits.EmbedFooterLength),
+            },
+        };
+    }
+
     /// <summary>The embed of an episode's end: the final image (<paramref name="fileName"/>, null when there is none), the verdict, the outcome.</summary>
     public static Embed Final(Trajectory trajectory, int episode, string? fileName)
     {
@@ -60,6 +82,8 @@ public static class ProgressMessages
         };
         if (turns.LastOrDefault(t => !string.IsNullOrWhiteSpace(t.Judgment)) is { } judged)
             fields.Add(new EmbedField { Name = "Final judgment", Value = TextTrim.To(judged.Judgment, JudgmentLength) });
+        if (trajectory.Comparisons is { Count: > 0 } comparisons)
+            fields.Add(new EmbedField { Name = "Comparisons", Value = TextTrim.To(Comparisons(comparisons), JudgmentLength) });
         var usage = trajectory.Usage;
         return new Embed
         {
@@ -104,6 +128,13 @@ public static class ProgressMessages
         var hash = SHA256.HashData(Encoding.UTF8.GetBytes($"{sessionId}:{kind}:{number.ToString(CultureInfo.InvariantCulture)}"));
         return Convert.ToHexStringLower(hash)[..24];
     }
+
+    /// <summary>One line per match, candidates numbered from 1 as in their posts: who met whom, who won, and why.</summary>
+    private static string Comparisons(IReadOnlyList<ComparisonRecord> comparisons) => string.Join("\n", comparisons.Select(m =>
+    {
+        var why = m.Fallback ? "no verdict; fewer images won" : TextTrim.Line(m.Reasoning ?? "", 200);
+        return string.Create(CultureInfo.InvariantCulture, $"{m.CandidateA + 1} vs {m.CandidateB + 1} → **{m.Winner + 1}**{(why.Length == 0 ? "" : ": " + why)}");
+    }));
 
     private static string Request(Trajectory trajectory, int episode)
     {

@@ -47,6 +47,37 @@ public sealed class DiscordProgressObserverTests(PostingHost host) : IClassFixtu
     }
 
     [Fact]
+    public async Task Effort_high_posts_every_candidate_once_and_the_final_names_each_comparison()
+    {
+        var token = await host.DeferAsync();
+        var link = PostingHost.Link(PostingHost.NewSessionId(), token, useThread: false);
+
+        var trajectory = await host.RunAsync(link, maxImages: 1, effort: Effort.High);
+
+        var posts = host.Requests("POST", $"/webhooks/{FakeDiscord.ApplicationId}/{token}");
+        var candidates = posts.Where(p => PostingHost.EmbedTitle(p).StartsWith("Candidate ", StringComparison.Ordinal)).ToList();
+        Assert.Equal(["Candidate 1", "Candidate 2"], candidates.Select(PostingHost.EmbedTitle));
+        for (var i = 0; i < 2; i++)
+        {
+            var file = Assert.Single(candidates[i].Files);
+            Assert.Equal($"candidate-{i}.png", file.FileName);
+            Assert.Equal(await host.Store.TryGetAsync(trajectory.Candidates![i].FinalImage!.Key), file.Content);
+        }
+        Assert.Contains("temperature 0.7", candidates[1].Json!.Value.GetProperty("embeds")[0].GetProperty("footer").GetProperty("text").GetString(), StringComparison.Ordinal);
+
+        var final = posts[^1];
+        var fields = final.Json!.Value.GetProperty("embeds")[0].GetProperty("fields").EnumerateArray().ToList();
+        var comparisons = Assert.Single(fields, f => f.GetProperty("name").GetString() == "Comparisons").GetProperty("value").GetString()!;
+        var match = Assert.Single(trajectory.Comparisons!);
+        Assert.StartsWith($"1 vs 2 → **{match.Winner + 1}**", comparisons, StringComparison.Ordinal);
+        Assert.Equal(2, (await host.Links.GetAsync(link.SessionId))!.CandidateMessages.Count);
+
+        // A repeated progress update posts no candidate twice.
+        await host.Observer.OnProgressAsync(link.SessionId, new SessionProgress { Phase = SessionPhase.Thinking }, trajectory with { Outcome = null });
+        Assert.Equal(posts.Count, host.Requests("POST", $"/webhooks/{FakeDiscord.ApplicationId}/{token}").Count);
+    }
+
+    [Fact]
     public async Task A_repeated_update_edits_the_posted_message_instead_of_posting_again()
     {
         var token = await host.DeferAsync();

@@ -90,10 +90,10 @@ public sealed class PostingHost : IAsyncLifetime
     };
 
     /// <summary>Saves <paramref name="link"/>, runs its session to the end (no follow-up window) and returns the trajectory.</summary>
-    public async Task<Trajectory> RunAsync(DiscordSessionLink link, int maxImages = 2)
+    public async Task<Trajectory> RunAsync(DiscordSessionLink link, int maxImages = 2, Effort effort = Effort.Medium)
     {
         await Links.SaveAsync(link);
-        var options = new SessionOptions { MaxImages = maxImages, FollowUpWindowSeconds = 0 };
+        var options = new SessionOptions { MaxImages = maxImages, FollowUpWindowSeconds = 0, Effort = effort, Candidates = 2 };
         await Engine.StartAsync(new SessionRequest(link.Prompt, options), link.SessionId);
         var done = await Engine.WaitForCompletionAsync(link.SessionId);
         return done.Trajectory ?? throw new InvalidOperationException($"Session {link.SessionId} ended without a trajectory: {done.FailureMessage}");
