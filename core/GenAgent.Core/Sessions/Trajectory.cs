@@ -25,12 +25,14 @@ public sealed record Trajectory
     public Outcome? Outcome { get; init; }
     /// <summary>The image the session settled on: the last good image, also when a budget ran out.</summary>
     public ImageRef? FinalImage { get; init; }
-    // With effort high, Turns are only the winner's; what the session spent is every candidate's and every comparison's.
-    public int ImagesUsed => Candidates is { } all ? all.Sum(c => c.ImagesUsed) : Turns.Count(t => t.Image is not null);
-    public TokenUsage Usage => Candidates is { } all
-        ? (Comparisons ?? []).Aggregate(all.Aggregate(TokenUsage.Zero, (sum, c) => sum.Add(c.Usage)), (sum, c) => sum.Add(c.Usage))
-        : Turns.Aggregate(TokenUsage.Zero, (sum, t) => sum.Add(t.Usage));
-    public decimal ToolCost => Candidates is { } all ? all.Sum(c => c.ToolCost) : Turns.Sum(t => t.ToolCost ?? 0m);
+    // With effort high, the first episode's turns are only the winner's: what it spent is every candidate's and every
+    // comparison's, and the turns count only from the follow-ups on.
+    public int ImagesUsed => (Candidates?.Sum(c => c.ImagesUsed) ?? 0) + OwnTurns.Count(t => t.Image is not null);
+    public TokenUsage Usage => OwnTurns.Aggregate(
+        (Comparisons ?? []).Aggregate((Candidates ?? []).Aggregate(TokenUsage.Zero, (sum, c) => sum.Add(c.Usage)), (sum, c) => sum.Add(c.Usage)),
+        (sum, t) => sum.Add(t.Usage));
+    public decimal ToolCost => (Candidates?.Sum(c => c.ToolCost) ?? 0m) + OwnTurns.Sum(t => t.ToolCost ?? 0m);
+    private IEnumerable<TurnRecord> OwnTurns => Candidates is null ? Turns : Turns.Where(t => t.Episode > 1);
     /// <summary>With <see cref="Effort.High"/>: every candidate episode, in index order. Null for the other efforts.</summary>
     public IReadOnlyList<CandidateRecord>? Candidates { get; init; }
     /// <summary>With <see cref="Effort.High"/>: every pairwise comparison of the tournament, in the order they were decided.</summary>

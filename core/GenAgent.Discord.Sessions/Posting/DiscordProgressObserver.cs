@@ -42,7 +42,8 @@ public sealed partial class DiscordProgressObserver(
             await PostFinalAsync(link, progress.Episode, trajectory, cancellationToken).ConfigureAwait(false);
             return;
         }
-        if (trajectory.Candidates is { Count: > 0 } candidates)
+        // The tournament (episode 1) shows its candidates; a follow-up on the winner posts rounds like any session.
+        if (trajectory.Candidates is { Count: > 0 } candidates && progress.Episode == 1)
         {
             await PostCandidatesAsync(link, candidates, cancellationToken).ConfigureAwait(false);
             return;

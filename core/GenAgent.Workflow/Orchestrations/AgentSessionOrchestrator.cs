@@ -6,7 +6,7 @@ namespace GenAgent.Workflow.Orchestrations;
 /// <summary>
 /// The agent loop of one session: think, call a tool, look at the image, decide. Deterministic; every side effect
 /// lives in an activity. See <see cref="SessionRun"/> for the steps; effort high runs <see cref="TournamentRun"/> instead,
-/// whose candidates are medium-effort sub-orchestrations of this same class.
+/// whose candidates are medium-effort sub-orchestrations of this same class, and whose follow-ups run as SessionRun.
 /// </summary>
 public sealed class AgentSessionOrchestrator : TaskOrchestrator<SessionInput, Trajectory>
 {
@@ -14,7 +14,8 @@ public sealed class AgentSessionOrchestrator : TaskOrchestrator<SessionInput, Tr
     {
         ArgumentNullException.ThrowIfNull(context);
         ArgumentNullException.ThrowIfNull(input);
-        return input.Request.Options.Effort == Effort.High
+        // A follow-up after a tournament continues the winner's conversation as one plain episode.
+        return input.Request.Options.Effort == Effort.High && input.Conversation is null
             ? new TournamentRun(context, input).RunAsync()
             : new SessionRun(context, input).RunAsync();
     }

@@ -32,6 +32,16 @@ public sealed record ConversationState
 
     public string? SystemPromptSource { get; init; }
 
+    /// <summary>
+    /// Set when the episode already ended in the previous execution (an effort-high tournament): this execution only waits
+    /// for a follow-up, with the tournament's outcome, candidates and comparisons kept in the trajectory.
+    /// </summary>
+    public Outcome? EndedWith { get; init; }
+
+    public IReadOnlyList<CandidateRecord>? Candidates { get; init; }
+
+    public IReadOnlyList<ComparisonRecord>? Comparisons { get; init; }
+
     /// <summary>When the session's first episode started.</summary>
     public required DateTimeOffset StartedAt { get; init; }
 }

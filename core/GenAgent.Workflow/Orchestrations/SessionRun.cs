@@ -40,6 +40,9 @@ internal sealed class SessionRun
     private int _imagesUsed;
     private int _nextTurn;
     private int _attempt = 1;
+    // Effort high: the tournament's record, carried through every follow-up so the trajectory keeps it.
+    private readonly IReadOnlyList<CandidateRecord>? _candidates;
+    private readonly IReadOnlyList<ComparisonRecord>? _comparisons;
 
     public SessionRun(TaskOrchestrationContext context, SessionInput input)
     {
@@ -60,6 +63,8 @@ internal sealed class SessionRun
         _tools = earlier?.Tools ?? _options.Tools;
         _promptSource = earlier?.SystemPromptSource;
         _lastImage = earlier?.LastImage;
+        _candidates = earlier?.Candidates;
+        _comparisons = earlier?.Comparisons;
         if (earlier is not null)
         {
             _conversation.AddRange(earlier.Messages);
@@ -76,6 +81,9 @@ internal sealed class SessionRun
 
     public async Task<Trajectory> RunAsync()
     {
+        // After a tournament: its episode is over and finalized; only the follow-up window is left.
+        if (_input.Conversation?.EndedWith is { } ended) return await AwaitFollowUpAsync(Snapshot(ended));
+
         Outcome outcome;
         if (_input.Conversation is null)
         {
@@ -402,6 +410,8 @@ internal sealed class SessionRun
             Protocol = _profile.Name,
             Tools = _tools,
             SystemPromptSource = _promptSource,
+            Candidates = _candidates,
+            Comparisons = _comparisons,
         };
         SetProgress(_progress with { Phase = SessionPhase.Starting, Episode = episode, Round = 0 });
         _context.ContinueAsNew(_input with { Conversation = state }, preserveUnprocessedEvents: true);
@@ -440,6 +450,8 @@ internal sealed class SessionRun
         InputImage = _request.InputImage,
         Turns = [.. _turns],
         FollowUps = [.. _followUps],
+        Candidates = _candidates,
+        Comparisons = _comparisons,
         Outcome = outcome,
         FinalImage = _lastImage,
         StartedAt = _startedAt,

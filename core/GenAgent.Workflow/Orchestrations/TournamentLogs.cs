@@ -19,4 +19,7 @@ internal static partial class TournamentLogs
 
     [LoggerMessage(205, LogLevel.Trace, "Session {SessionId} match {Match}: model text {Text}")]
     public static partial void ComparisonText(this ILogger logger, string sessionId, int match, string text);
+
+    [LoggerMessage(207, LogLevel.Warning, "Session {SessionId}: the protocol setup failed after the tournament ({Reason}); the session ends without a follow-up window")]
+    public static partial void FollowUpsUnavailable(this ILogger logger, string sessionId, string reason);
 }

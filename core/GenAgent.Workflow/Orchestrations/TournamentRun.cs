@@ -1,5 +1,6 @@
 using GenAgent.Core.Images;
 using GenAgent.Core.Judging;
+using GenAgent.Core.Protocol.Profiles;
 using GenAgent.Core.Sessions;
 using GenAgent.Workflow.Activities;
 using Microsoft.DurableTask;
@@ -73,7 +74,47 @@ internal sealed class TournamentRun
             await PublishAsync();
         }
 
-        return await EndAsync(OutcomeKind.Done, reason: null, winner: alive[0]);
+        var trajectory = await EndAsync(OutcomeKind.Done, reason: null, winner: alive[0]);
+        if (_options.FollowUpWindowSeconds > 0) await ContinueWithWinnerAsync(trajectory, alive[0]);
+        return trajectory;
+    }
+
+    /// <summary>
+    /// Keeps a finished tournament open for follow-ups: the next execution is a plain session that waits with the winner's
+    /// conversation, latest image and turns, so a follow-up refines the winner like a medium session's next episode.
+    /// </summary>
+    private async Task ContinueWithWinnerAsync(Trajectory trajectory, int winner)
+    {
+        ProtocolSetup setup;
+        try
+        {
+            setup = await _context.CallActivityAsync<ProtocolSetup>(WorkflowNames.ProtocolSetup, new ProtocolSetupInput(_id, _options.Tools), _retry);
+        }
+        catch (TaskFailedException ex)
+        {
+            // The result stands and is stored; only the follow-up window is lost.
+            _logger.FollowUpsUnavailable(_id, ex.FailureDetails.ErrorMessage);
+            return;
+        }
+
+        var profile = ProtocolProfiles.Find(setup.Protocol) ?? ProtocolProfiles.General;
+        var turns = trajectory.Turns;
+        var state = new ConversationState
+        {
+            Episode = 1,
+            NextTurn = turns.Count == 0 ? 0 : turns.Max(t => t.Index) + 1,
+            Messages = CandidateConversation.Rebuild(profile, setup, _input.Request, turns),
+            Turns = turns,
+            LastImage = _candidates[winner].FinalImage,
+            StartedAt = _startedAt,
+            Protocol = setup.Protocol,
+            Tools = setup.Tools,
+            SystemPromptSource = setup.PromptSource,
+            EndedWith = trajectory.Outcome,
+            Candidates = trajectory.Candidates,
+            Comparisons = trajectory.Comparisons,
+        };
+        _context.ContinueAsNew(_input with { Conversation = state }, preserveUnprocessedEvents: true);
     }
 
     /// <summary>Fans out the candidates and waits for all of them; false when the session was cancelled meanwhile.</summary>

@@ -75,6 +75,12 @@ public sealed class DiscordProgressObserverTests(PostingHost host) : IClassFixtu
         // A repeated progress update posts no candidate twice.
         await host.Observer.OnProgressAsync(link.SessionId, new SessionProgress { Phase = SessionPhase.Thinking }, trajectory with { Outcome = null });
         Assert.Equal(posts.Count, host.Requests("POST", $"/webhooks/{FakeDiscord.ApplicationId}/{token}").Count);
+
+        // A follow-up on the winner posts its rounds like any session's.
+        var followUp = new TurnRecord { Index = 50, Kind = TurnKind.Generate, Episode = 2, Argument = "add a hat", Image = trajectory.FinalImage };
+        await host.Observer.OnProgressAsync(
+            link.SessionId, new SessionProgress { Turn = 50, Episode = 2, Phase = SessionPhase.Thinking }, trajectory with { Outcome = null, Turns = [.. trajectory.Turns, followUp] });
+        Assert.Equal("Round 1 (follow-up 1)", PostingHost.EmbedTitle(host.Requests("POST", $"/webhooks/{FakeDiscord.ApplicationId}/{token}")[^1]));
     }
 
     [Fact]
