@@ -1,6 +1,10 @@
 using System.CommandLine;
 using System.Text.Json;
 using GenAgent.Cli.Output;
+using GenAgent.Core.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using GenAgent.Core.Judging.GenEval;
+using GenAgent.Cli.Hosting;
 using GenAgent.Core.Benchmarks;
 using GenAgent.Core.Judging;
 using GenAgent.Sketch;
@@ -14,11 +18,30 @@ namespace GenAgent.Cli.Commands;
 /// </summary>
 internal static class JudgeCommand
 {
-    /// <summary>The judges <c>--judge</c> can name; VLM judges join this list.</summary>
-    private static readonly Dictionary<string, Func<IImageJudge>> Judges = new(StringComparer.OrdinalIgnoreCase)
+    /// <summary>The judges <c>--judge</c> can name, each built from the selected profile's configuration.</summary>
+    private static readonly Dictionary<string, Func<string?, JudgeLease>> Judges = new(StringComparer.OrdinalIgnoreCase)
     {
-        [SketchImageJudge.JudgeName] = () => new SketchImageJudge(),
+        [SketchImageJudge.JudgeName] = _ => new JudgeLease(new SketchImageJudge(), null),
+        [GenEvalVlmJudge.JudgeName] = VlmJudge,
     };
+
+    /// <summary>A judge and the services it lives on, disposed after the verdict.</summary>
+    private sealed record JudgeLease(IImageJudge Judge, ServiceProvider? Services) : IAsyncDisposable
+    {
+        public ValueTask DisposeAsync() => Services?.DisposeAsync() ?? ValueTask.CompletedTask;
+    }
+
+    /// <summary><c>geneval-vlm</c> talks to the endpoint under <c>GenAgent:Judge</c>, with the backends' retries on 429 and 5xx.</summary>
+    private static JudgeLease VlmJudge(string? profile)
+    {
+        var (_, options) = CliConfiguration.Resolve(CliConfiguration.Build(), profile);
+        if (!options.Judge.IsConfigured)
+            throw new CliException(
+                $"--judge {GenEvalVlmJudge.JudgeName} needs a judge endpoint: set GenAgent__Judge__BaseUrl (an OpenAI-compatible /v1 URL), " +
+                "GenAgent__Judge__Model and, for a hosted API, GenAgent__Judge__ApiKey.");
+        var services = new ServiceCollection().AddGenAgentCore(options).BuildServiceProvider();
+        return new JudgeLease(new GenEvalVlmJudge(services.GetRequiredService<JudgeChatClient>().Client), services);
+    }
 
     public static Command Create()
     {
@@ -31,13 +54,15 @@ internal static class JudgeCommand
             DefaultValueFactory = _ => SketchImageJudge.JudgeName,
         };
         var json = CommonOptions.Json();
-        var command = new Command("judge", "Judge one image against a prompt: every check with what was expected and what was found.") { image, prompt, checklist, judge, json };
+        var profile = CommonOptions.Profile();
+        var command = new Command("judge", "Judge one image against a prompt: every check with what was expected and what was found.") { image, prompt, checklist, judge, profile, json };
         command.SetAction((parse, cancellationToken) => JudgeAsync(
-            parse.GetValue(image)!, parse.GetValue(prompt)!, parse.GetValue(checklist), parse.GetValue(judge)!, parse.GetValue(json), cancellationToken));
+            parse.GetValue(image)!, parse.GetValue(prompt)!, parse.GetValue(checklist), parse.GetValue(judge)!, parse.GetValue(profile), parse.GetValue(json), cancellationToken));
         return command;
     }
 
-    private static async Task<int> JudgeAsync(string imagePath, string prompt, string? checklistPath, string judgeName, bool json, CancellationToken cancellationToken)
+    private static async Task<int> JudgeAsync(
+        string imagePath, string prompt, string? checklistPath, string judgeName, string? profile, bool json, CancellationToken cancellationToken)
     {
         if (string.IsNullOrWhiteSpace(prompt))
         {
@@ -54,7 +79,8 @@ internal static class JudgeCommand
         ImageVerdict verdict;
         try
         {
-            verdict = await create().JudgeAsync(image, request, cancellationToken);
+            await using var lease = create(profile);
+            verdict = await lease.Judge.JudgeAsync(image, request, cancellationToken);
         }
         catch (ArgumentException bad)
         {

@@ -68,6 +68,8 @@ internal static class CliConfiguration
             throw MissingKey(profile, "Generator");
         if (options.Editor.Backend == BackendNames.OpenAIImages && NeedsKey(options.Editor.BaseUrl, options.Editor.ApiKey))
             throw MissingKey(profile, "Editor");
+        if (options.Judge.IsConfigured && NeedsKey(options.Judge.BaseUrl, options.Judge.ApiKey))
+            throw MissingKey(profile, "Judge");
     }
 
     private static bool NeedsKey(string? baseUrl, string? apiKey) =>

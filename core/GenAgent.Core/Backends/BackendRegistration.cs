@@ -31,12 +31,12 @@ internal static class BackendRegistration
         }
     }
 
-    /// <summary>Registers <see cref="PairwiseJudgeClient"/> when <c>GenAgent:Judge:BaseUrl</c> is set.</summary>
+    /// <summary>Registers <see cref="JudgeChatClient"/> when <c>GenAgent:Judge:BaseUrl</c> is set.</summary>
     public static void AddJudge(IServiceCollection services, JudgeOptions options, Action<HttpStandardResilienceOptions>? tune)
     {
         if (!options.IsConfigured) return;
         services.AddBackendHttpClient(BackendHttpClients.Judge, options.TimeoutSeconds, tune);
-        services.AddSingleton(sp => new PairwiseJudgeClient(
+        services.AddSingleton(sp => new JudgeChatClient(
             OpenAIChatClientFactory.Create(options.AsAgent(), sp.GetRequiredService<IHttpClientFactory>().CreateClient(BackendHttpClients.Judge))));
     }
 

@@ -34,7 +34,7 @@ public sealed class GenAgentOptions
     public Sessions.SessionOptions SessionDefaults() =>
         (Protocol.Profiles.ProtocolProfiles.Find(Agent.Protocol) ?? Protocol.Profiles.ProtocolProfiles.General).Defaults(AvailableTools());
 
-    /// <summary>A separate model for judging (effort high's pairwise comparison); without a base URL the agent judges.</summary>
+    /// <summary>A separate model for judging (effort high's comparison, the <c>geneval-vlm</c> judge); without a base URL the agent compares.</summary>
     [Required]
     public JudgeOptions Judge { get; set; } = new();
 }

@@ -20,7 +20,7 @@ namespace GenAgent.Workflow.Activities;
 /// <param name="store">The image store.</param>
 /// <param name="logger">The activity's logger.</param>
 /// <param name="judge">The model under <c>GenAgent:Judge</c>, when configured.</param>
-public sealed class CompareImagesActivity(IChatClient agent, IImageStore store, ILogger<CompareImagesActivity> logger, PairwiseJudgeClient? judge = null)
+public sealed class CompareImagesActivity(IChatClient agent, IImageStore store, ILogger<CompareImagesActivity> logger, JudgeChatClient? judge = null)
     : TaskActivity<CompareImagesInput, CompareImagesResult>
 {
     private readonly IChatClient chatClient = judge?.Client ?? agent;

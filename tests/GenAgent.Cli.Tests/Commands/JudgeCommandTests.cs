@@ -88,4 +88,30 @@ public class JudgeCommandTests
         await File.WriteAllBytesAsync(path, image.Png);
         return path;
     }
+
+    [Fact]
+    public async Task The_vlm_judge_without_an_endpoint_names_the_settings_and_exits_2()
+    {
+        using var cli = new CliProcess();
+        var image = await DrawAsync(cli);
+
+        var result = await cli.RunAsync(["judge", image, "--prompt", Prompt, "--judge", "geneval-vlm"], new Dictionary<string, string?> { ["GenAgent__Judge__BaseUrl"] = null });
+
+        Assert.True(result.ExitCode == 2, result.ToString());
+        Assert.Contains("GenAgent__Judge__BaseUrl", Assert.Single(result.StderrLines), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_hosted_judge_without_a_key_is_refused_before_any_call()
+    {
+        using var cli = new CliProcess();
+        var image = await DrawAsync(cli);
+
+        var result = await cli.RunAsync(
+            ["judge", image, "--prompt", Prompt, "--judge", "geneval-vlm"],
+            new Dictionary<string, string?> { ["GenAgent__Judge__BaseUrl"] = "https://api.openai.com/v1", ["GenAgent__Judge__Model"] = "gpt-4.1", ["GenAgent__Judge__ApiKey"] = null });
+
+        Assert.True(result.ExitCode == 2, result.ToString());
+        Assert.Contains("GenAgent__Judge__ApiKey", Assert.Single(result.StderrLines), StringComparison.Ordinal);
+    }
 }

@@ -129,13 +129,13 @@ public sealed class GenAgentServiceCollectionExtensionsTests
     {
         var options = Profile("offline");
         using (var without = new ServiceCollection().AddGenAgentCore(options).BuildServiceProvider())
-            Assert.Null(without.GetService<PairwiseJudgeClient>());
+            Assert.Null(without.GetService<JudgeChatClient>());
 
         options.Judge.BaseUrl = "http://127.0.0.1:9/v1";
         options.Judge.Model = "judge-vlm";
         using var provider = new ServiceCollection().AddGenAgentCore(options).BuildServiceProvider();
 
-        Assert.IsType<AgentChatClient>(provider.GetRequiredService<PairwiseJudgeClient>().Client);
+        Assert.IsType<AgentChatClient>(provider.GetRequiredService<JudgeChatClient>().Client);
         Assert.IsNotType<AgentChatClient>(provider.GetRequiredService<IChatClient>());
         Assert.Equal(ProtocolProfiles.GeneralName, provider.GetRequiredService<AgentProtocol>().Profile.Name);
     }

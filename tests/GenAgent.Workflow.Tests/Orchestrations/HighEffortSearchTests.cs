@@ -65,7 +65,7 @@ public sealed class HighEffortSearchTests
         await using var engine = await InProcessSessionEngine.CreateAsync(services =>
         {
             services.AddSingleton<IChatClient>(agent);
-            services.AddSingleton(new PairwiseJudgeClient(judge));
+            services.AddSingleton(new JudgeChatClient(judge));
             services.AddSingleton<IImageGenerator>(new SeedlessGenerator());
             services.AddSingleton<IImageStore>(new LocalImageStore(folder.Path));
         }, SessionHarness.FastRetries);
