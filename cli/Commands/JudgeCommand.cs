@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Text.Json;
+using GenAgent.Cli.Eval;
 using GenAgent.Cli.Output;
 using GenAgent.Core.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -18,31 +19,6 @@ namespace GenAgent.Cli.Commands;
 /// </summary>
 internal static class JudgeCommand
 {
-    /// <summary>The judges <c>--judge</c> can name, each built from the selected profile's configuration.</summary>
-    private static readonly Dictionary<string, Func<string?, JudgeLease>> Judges = new(StringComparer.OrdinalIgnoreCase)
-    {
-        [SketchImageJudge.JudgeName] = _ => new JudgeLease(new SketchImageJudge(), null),
-        [GenEvalVlmJudge.JudgeName] = VlmJudge,
-    };
-
-    /// <summary>A judge and the services it lives on, disposed after the verdict.</summary>
-    private sealed record JudgeLease(IImageJudge Judge, ServiceProvider? Services) : IAsyncDisposable
-    {
-        public ValueTask DisposeAsync() => Services?.DisposeAsync() ?? ValueTask.CompletedTask;
-    }
-
-    /// <summary><c>geneval-vlm</c> talks to the endpoint under <c>GenAgent:Judge</c>, with the backends' retries on 429 and 5xx.</summary>
-    private static JudgeLease VlmJudge(string? profile)
-    {
-        var (_, options) = CliConfiguration.Resolve(CliConfiguration.Build(), profile);
-        if (!options.Judge.IsConfigured)
-            throw new CliException(
-                $"--judge {GenEvalVlmJudge.JudgeName} needs a judge endpoint: set GenAgent__Judge__BaseUrl (an OpenAI-compatible /v1 URL), " +
-                "GenAgent__Judge__Model and, for a hosted API, GenAgent__Judge__ApiKey.");
-        var services = new ServiceCollection().AddGenAgentCore(options).BuildServiceProvider();
-        return new JudgeLease(new GenEvalVlmJudge(services.GetRequiredService<JudgeChatClient>().Client), services);
-    }
-
     public static Command Create()
     {
         var image = new Argument<string>("image") { Description = "The image to judge (PNG, JPEG or WebP)." };
@@ -50,7 +26,7 @@ internal static class JudgeCommand
         var checklist = new Option<string?>("--checklist") { Description = "A JSON file with one benchmark line ({\"tag\", \"prompt\", \"include\", \"exclude\"?}); default: read the checks from the prompt." };
         var judge = new Option<string>("--judge")
         {
-            Description = $"Which judge: {string.Join(", ", Judges.Keys)}.",
+            Description = $"Which judge: {string.Join(", ", JudgeCatalog.Names)}; the VLM judges use the endpoint under GenAgent:Judge.",
             DefaultValueFactory = _ => SketchImageJudge.JudgeName,
         };
         var json = CommonOptions.Json();
@@ -69,17 +45,13 @@ internal static class JudgeCommand
             throw new CliException("--prompt is empty; say what the image should show.");
         }
 
-        if (!Judges.TryGetValue(judgeName, out var create))
-        {
-            throw new CliException($"--judge '{judgeName}' is unknown; use {string.Join(" or ", Judges.Keys)}.");
-        }
-
+        judgeName = JudgeCatalog.Canonical(judgeName);
         var image = ReadImage(imagePath);
         var request = new JudgeRequest(prompt, checklistPath is null ? null : ReadChecklist(checklistPath));
         ImageVerdict verdict;
         try
         {
-            await using var lease = create(profile);
+            await using var lease = JudgeCatalog.Create(judgeName, CliConfiguration.Resolve(CliConfiguration.Build(), profile).Options);
             verdict = await lease.Judge.JudgeAsync(image, request, cancellationToken);
         }
         catch (ArgumentException bad)

@@ -7,6 +7,5 @@ namespace GenAgent.Cli.Output;
 [JsonSourceGenerationOptions(JsonSerializerDefaults.Web, UseStringEnumConverter = true, WriteIndented = true)]
 [JsonSerializable(typeof(RunResult))]
 [JsonSerializable(typeof(StatusResult))]
-[JsonSerializable(typeof(Eval.EvalReport))]
 [JsonSerializable(typeof(JudgeResultJson))]
 internal sealed partial class CliJson : JsonSerializerContext;

@@ -1,5 +1,4 @@
 using Microsoft.Extensions.AI;
-using SkiaSharp;
 
 namespace GenAgent.Core.Judging.GenEval;
 
@@ -14,8 +13,6 @@ public sealed class GenEvalVlmJudge(IChatClient judge) : IImageJudge
 
     /// <summary>The official script's reply budget: enough for the JSON verdict and a short reason.</summary>
     public const int MaxReplyTokens = 200;
-
-    private const int JpegQuality = 95;
 
     private const string Rules =
         "You are a strict expert judge of generated images. You receive an instruction, a checklist of what the image " +
@@ -32,30 +29,17 @@ public sealed class GenEvalVlmJudge(IChatClient judge) : IImageJudge
         ArgumentNullException.ThrowIfNull(image);
         ArgumentNullException.ThrowIfNull(request);
         var checklist = GenEvalChecklist.Text(request.Prompt, request.Checklist);
-        List<ChatMessage> messages =
-        [
-            new(ChatRole.System, Rules),
-            new(ChatRole.User, [new TextContent(checklist), new DataContent(Jpeg(image), "image/jpeg")]),
-        ];
-        var response = await judge.GetResponseAsync(messages, new ChatOptions { Temperature = 0, MaxOutputTokens = MaxReplyTokens }, cancellationToken)
-            .ConfigureAwait(false);
-        var verdict = GenEvalVerdict.TryParse(response.Text);
+        var reply = await VlmJudgeCall.AskAsync(judge, Rules, checklist, image, MaxReplyTokens, cancellationToken).ConfigureAwait(false);
+        var verdict = GenEvalVerdict.TryParse(reply.Text);
         var expected = request.Checklist is null ? request.Prompt : string.Join(" ", GenEvalChecklist.Lines(request.Checklist));
         var found = verdict is null
-            ? $"no verdict in the reply, counted as wrong: {Excerpt(response.Text)}"
+            ? $"no verdict in the reply, counted as wrong: {VlmJudgeCall.Excerpt(reply.Text)}"
             : verdict.Reason ?? (verdict.Correct ? "correct" : "incorrect");
-        return new ImageVerdict(verdict?.Correct == true, [new CheckOutcome("checklist", expected, found, verdict?.Correct == true)], JudgeName);
+        return new ImageVerdict(verdict?.Correct == true, [new CheckOutcome("checklist", expected, found, verdict?.Correct == true)], JudgeName)
+        {
+            Unparsed = verdict is null,
+            InputTokens = reply.InputTokens,
+            OutputTokens = reply.OutputTokens,
+        };
     }
-
-    /// <summary>The image as the judge saw it in the original protocol: a JPEG (any PNG, JPEG or WebP in).</summary>
-    private static byte[] Jpeg(byte[] image)
-    {
-        using var bitmap = SKBitmap.Decode(image) ?? throw new ArgumentException("The image is not a PNG, JPEG or WebP image.", nameof(image));
-        using var frame = SKImage.FromBitmap(bitmap);
-        using var encoded = frame.Encode(SKEncodedImageFormat.Jpeg, JpegQuality);
-        return encoded.ToArray();
-    }
-
-    private static string Excerpt(string? text) =>
-        string.IsNullOrWhiteSpace(text) ? "(empty)" : text.Length <= 120 ? text.Trim() : text[..120].Trim() + "...";
 }
