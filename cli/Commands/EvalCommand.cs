@@ -165,9 +165,9 @@ internal static class EvalCommand
             return (sourcePlan with { Judge = judge, RejudgeOf = sourceFolder }, target);
         }
 
-        var benchmark = EvalBenchmark.Load(flags.Benchmark, flags.Data);
         var judgeName = JudgeCatalog.Canonical(flags.Judge);
-        CheckJudge(judgeName, benchmark.IsWise);
+        CheckJudge(judgeName, flags.Benchmark.Equals(EvalBenchmark.Wise, StringComparison.OrdinalIgnoreCase));
+        var benchmark = EvalBenchmark.Load(flags.Benchmark, flags.Data);
         var agentProfiles = flags.Agents.Length > 0 ? flags.Agents.Distinct(StringComparer.Ordinal).ToList() : [configuration[ProfileConfiguration.ProfileKey] ?? ProfileConfiguration.DefaultProfile];
         var configurations = new List<EvalConfiguration>();
         var generatorProfiles = flags.Generators.Length > 0 ? flags.Generators.Distinct(StringComparer.Ordinal).ToList() : null;
