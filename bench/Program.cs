@@ -20,6 +20,12 @@ if (args.Contains("--sketch"))
     SketchBenchmarks.Recognition(Args.Int(args, "--scenes", 500));
     return 0;
 }
+// genagent eval's sample rate against 200 ms fake servers, needs no Azurite: dotnet run -c Release --project bench -- --eval [--prompts 70]
+if (args.Contains("--eval"))
+{
+    await EvalBenchmarks.ThroughputAsync(Args.Int(args, "--prompts", 70));
+    return 0;
+}
 if (!Azurite.IsListening())
 {
     Console.Error.WriteLine("Azurite is not listening on 127.0.0.1:10000; start it with scripts/azurite.sh.");

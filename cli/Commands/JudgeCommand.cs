@@ -2,9 +2,6 @@ using System.CommandLine;
 using System.Text.Json;
 using GenAgent.Cli.Eval;
 using GenAgent.Cli.Output;
-using GenAgent.Core.Configuration;
-using Microsoft.Extensions.DependencyInjection;
-using GenAgent.Core.Judging.GenEval;
 using GenAgent.Cli.Hosting;
 using GenAgent.Core.Benchmarks;
 using GenAgent.Core.Judging;
@@ -31,14 +28,15 @@ internal static class JudgeCommand
         };
         var json = CommonOptions.Json();
         var profile = CommonOptions.Profile();
-        var command = new Command("judge", "Judge one image against a prompt: every check with what was expected and what was found.") { image, prompt, checklist, judge, profile, json };
+        var explanation = new Option<string?>("--explanation") { Description = "For the WISE judges: what the prompt really asks the image to show (the WISE item's Explanation)." };
+        var command = new Command("judge", "Judge one image against a prompt: every check with what was expected and what was found.") { image, prompt, checklist, explanation, judge, profile, json };
         command.SetAction((parse, cancellationToken) => JudgeAsync(
-            parse.GetValue(image)!, parse.GetValue(prompt)!, parse.GetValue(checklist), parse.GetValue(judge)!, parse.GetValue(profile), parse.GetValue(json), cancellationToken));
+            parse.GetValue(image)!, parse.GetValue(prompt)!, parse.GetValue(checklist), parse.GetValue(explanation), parse.GetValue(judge)!, parse.GetValue(profile), parse.GetValue(json), cancellationToken));
         return command;
     }
 
     private static async Task<int> JudgeAsync(
-        string imagePath, string prompt, string? checklistPath, string judgeName, string? profile, bool json, CancellationToken cancellationToken)
+        string imagePath, string prompt, string? checklistPath, string? explanation, string judgeName, string? profile, bool json, CancellationToken cancellationToken)
     {
         if (string.IsNullOrWhiteSpace(prompt))
         {
@@ -47,7 +45,7 @@ internal static class JudgeCommand
 
         judgeName = JudgeCatalog.Canonical(judgeName);
         var image = ReadImage(imagePath);
-        var request = new JudgeRequest(prompt, checklistPath is null ? null : ReadChecklist(checklistPath));
+        var request = new JudgeRequest(prompt, checklistPath is null ? null : ReadChecklist(checklistPath), explanation);
         ImageVerdict verdict;
         try
         {
