@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.CommandLine.Parsing;
 using System.Globalization;
+using System.Runtime.InteropServices;
 using System.Text.Json;
 using GenAgent.Cli.Eval;
 using GenAgent.Cli.Hosting;
@@ -84,15 +85,32 @@ internal static class EvalCommand
         var done = results.Read();
         var source = plan.RejudgeOf is { } of ? new EvalResultsFile(Path.Combine(of, EvalResultsFile.FileName)).Read() : null;
         var pending = EvalRunner.Pending(plan, benchmark.Items, done, source);
-        var optionsByConfiguration = plan.Configurations.ToDictionary(c => c, c => Options(configuration, c, plan.RejudgeOf is null));
+        // The sessions' own image store, gone after the run: what the judge saw is kept in the run folder.
+        var scratch = Path.Combine(Path.GetTempPath(), $"genagent-eval-{Guid.NewGuid():N}");
+        var optionsByConfiguration = plan.Configurations.ToDictionary(c => c, c => Options(configuration, c, plan.RejudgeOf is null, scratch));
         var judgeOptions = CliConfiguration.Resolve(configuration, plan.Configurations[0].Agent).Options;
         var console = CliConsole.For(flags.Json);
 
+        // Ctrl+C or SIGTERM stops the run with what is finished kept (the engines' hosts also catch these signals and stop,
+        // so the run must stop with them rather than wait on them); a second Ctrl+C quits at once.
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        void Stop(PosixSignalContext context)
+        {
+            context.Cancel = true;
+            if (stop.IsCancellationRequested) Environment.Exit(ExitCodes.Cancelled);
+            Console.Error.WriteLine("genagent: stopping; finished samples are kept (Ctrl+C again to quit now)");
+            stop.Cancel();
+        }
+
+        using var onInterrupt = PosixSignalRegistration.Create(PosixSignal.SIGINT, Stop);
+        using var onTerminate = PosixSignalRegistration.Create(PosixSignal.SIGTERM, Stop);
+        cancellationToken = stop.Token;
         var started = Environment.TickCount64;
         var finished = 0;
         var interrupted = false;
-        await using (var lease = JudgeCatalog.Create(plan.Judge, judgeOptions))
+        try
         {
+            await using var lease = JudgeCatalog.Create(plan.Judge, judgeOptions);
             var runner = new EvalRunner(plan, folder, lease.Judge, results, flags.Concurrency);
             var live = new Dictionary<string, EvalResult>(done, StringComparer.Ordinal);
             try
@@ -120,6 +138,10 @@ internal static class EvalCommand
             {
                 interrupted = true;
             }
+        }
+        finally
+        {
+            if (Directory.Exists(scratch)) Directory.Delete(scratch, recursive: true);
         }
 
         var wall = (Environment.TickCount64 - started) / 1000.0;
@@ -176,7 +198,7 @@ internal static class EvalCommand
             configurations.AddRange((generatorProfiles ?? [agent]).Select(g => new EvalConfiguration(agent, g, Bare: false)));
 
         // The size every configuration uses, so their scores compare: the flag, else the first agent's protocol size.
-        var first = Options(configuration, configurations[^1], checkProtocol: false);
+        var first = Options(configuration, configurations[^1], checkProtocol: false, scratch: Path.GetTempPath());
         var size = flags.Size ?? (first.Agent.Backend == BackendNames.Sketch ? OfflineSize : new ImageSize(first.SessionDefaults().Width, first.SessionDefaults().Height));
         var runFolder = Path.GetFullPath(flags.Out ?? Path.Combine("out", $"eval-{DateTime.Now.ToString("yyyyMMdd-HHmmss", CultureInfo.InvariantCulture)}"));
         RefuseExisting(runFolder);
@@ -210,7 +232,7 @@ internal static class EvalCommand
     }
 
     /// <summary>The agent profile's options with the generator profile's generator and editor; sessions keep their images in a scratch store.</summary>
-    private static GenAgentOptions Options(Microsoft.Extensions.Configuration.IConfiguration configuration, EvalConfiguration run, bool checkProtocol)
+    private static GenAgentOptions Options(Microsoft.Extensions.Configuration.IConfiguration configuration, EvalConfiguration run, bool checkProtocol, string scratch)
     {
         var options = CliConfiguration.Resolve(configuration, run.Agent).Options;
         if (run.Generator != run.Agent)
@@ -222,7 +244,7 @@ internal static class EvalCommand
 
         if (checkProtocol && !run.Bare) CliConfiguration.Protocol(options);
         options.Store.Kind = "local";
-        options.Store.Path = Path.Combine(Path.GetTempPath(), "genagent-eval", run.Folder);
+        options.Store.Path = Path.Combine(scratch, run.Folder);
         return options;
     }
 
