@@ -48,6 +48,8 @@ public sealed class ApiOptions
     public ApiOptions UseBackends(GenAgentOptions core)
     {
         ArgumentNullException.ThrowIfNull(core);
+        // The link key signs every report and image link; no error text may carry it.
+        Core.Security.SecretRedactor.Register(ApiKey);
         SessionDefaults = core.SessionDefaults();
         AvailableTools = SessionDefaults.Tools;
         return this;

@@ -14,12 +14,30 @@ internal static class LinkSigner
 
     public static string Sign(string apiKey, string path) => Base64Url(Mac(apiKey, path));
 
-    public static bool Verify(string apiKey, string path, string signature)
+    /// <summary>A signature is an HMAC-SHA256 in unpadded base64url: 43 characters.</summary>
+    private const int SignatureLength = 43;
+
+    /// <summary>
+    /// Whether <paramref name="signature"/> signs <paramref name="path"/>. Anything a client sends is only compared, never
+    /// trusted to decode: a wrong length or a character outside base64url is simply not a signature (the decoder throws
+    /// on some malformed input rather than answering false).
+    /// </summary>
+    public static bool Verify(string apiKey, string path, string? signature)
     {
+        if (signature is null || signature.Length != SignatureLength || !signature.All(IsBase64UrlChar)) return false;
         Span<byte> presented = stackalloc byte[64];
-        return System.Buffers.Text.Base64Url.TryDecodeFromChars(signature, presented, out var written)
-            && CryptographicOperations.FixedTimeEquals(presented[..written], Mac(apiKey, path));
+        try
+        {
+            return System.Buffers.Text.Base64Url.TryDecodeFromChars(signature, presented, out var written)
+                && CryptographicOperations.FixedTimeEquals(presented[..written], Mac(apiKey, path));
+        }
+        catch (FormatException)
+        {
+            return false;
+        }
     }
+
+    private static bool IsBase64UrlChar(char c) => char.IsAsciiLetterOrDigit(c) || c is '-' or '_';
 
     private static byte[] Mac(string apiKey, string path) =>
         HMACSHA256.HashData(Encoding.UTF8.GetBytes(apiKey), Encoding.UTF8.GetBytes(path));

@@ -113,7 +113,7 @@ public static partial class SessionsApi
     }
 
     private static Effort ParseEffort(string text) =>
-        text.Length > 0 && char.IsAsciiLetter(text[0]) && Enum.TryParse<Effort>(text, ignoreCase: true, out var effort)
+        EnumNames.TryParse<Effort>(text, out var effort)
             ? effort
-            : throw new InvalidInputException("options.effort", "options.effort must be low, medium or high.");
+            : throw new InvalidInputException("options.effort", $"options.effort must be {EnumNames.Choices<Effort>()}.");
 }

@@ -76,11 +76,18 @@ public static partial class SessionsApi
     /// <summary>Before the first progress is published there is nothing but the id to show; the page reloads until there is.</summary>
     private static Trajectory Starting(string id) => new() { SessionId = id, Prompt = "(starting)", Options = new SessionOptions() };
 
+    private const int MaxImageNameLength = 128;
+    private const int MaxImageNameSegments = 4;
+
     /// <summary>Path segments of plain file names with an image extension: no traversal, no agent replies or trajectories.</summary>
     private static bool IsSafeImageName(string name, out string mediaType)
     {
         mediaType = string.Empty;
+        // Our names are short ("round-2.png", "candidates/c1/round-1.png"); a longer one names nothing, and a file system
+        // would refuse it with an exception rather than a miss.
+        if (name.Length > MaxImageNameLength) return false;
         var segments = name.Split('/');
+        if (segments.Length > MaxImageNameSegments) return false;
         if (segments.Any(s => s.Length == 0 || s.StartsWith('.') || !s.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_' or '.')))
             return false;
         if (!ImageTypes.TryGetValue(Path.GetExtension(name), out var type)) return false;

@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Sockets;
 using System.Text.Json;
+using GenAgent.Core.Security;
 using GenAgent.Core.Tools;
 using Polly.Timeout;
 
@@ -53,14 +54,19 @@ internal static class BackendFailures
         {
             TimeoutRejectedException => new TransientToolException($"{source} did not answer in time.", exception),
             OperationCanceledException => new TransientToolException($"{source} did not answer in time.", exception),
-            HttpRequestException http => new TransientToolException($"{source} could not be reached: {Describe(http)}", exception),
-            IOException or SocketException => new TransientToolException($"{source} dropped the connection: {exception.Message}", exception),
+            HttpRequestException http => new TransientToolException($"{source} could not be reached: {SecretRedactor.Redact(Describe(http))}", exception),
+            IOException or SocketException => new TransientToolException($"{source} dropped the connection: {SecretRedactor.Redact(exception.Message)}", exception),
             _ => null,
         };
     }
 
-    /// <summary>The server's own error text: OpenAI's <c>error.message</c>, FastAPI's <c>detail</c>, or a short excerpt.</summary>
-    public static string ServerMessage(string? body)
+    /// <summary>
+    /// The server's own error text: OpenAI's <c>error.message</c>, FastAPI's <c>detail</c>, or a short excerpt; secrets it
+    /// echoes are masked (this text ends up in logs, trajectories and pages).
+    /// </summary>
+    public static string ServerMessage(string? body) => SecretRedactor.Redact(FindServerMessage(body));
+
+    private static string FindServerMessage(string? body)
     {
         if (string.IsNullOrWhiteSpace(body))
         {
@@ -83,9 +89,10 @@ internal static class BackendFailures
         return Excerpt(body);
     }
 
+    /// <summary>A one-line excerpt of what a server said, secrets masked.</summary>
     public static string Excerpt(string text)
     {
-        var flat = string.Join(' ', text.Split((char[])['\r', '\n', '\t'], StringSplitOptions.RemoveEmptyEntries)).Trim();
+        var flat = SecretRedactor.Redact(string.Join(' ', text.Split((char[])['\r', '\n', '\t'], StringSplitOptions.RemoveEmptyEntries)).Trim());
         return flat.Length <= MaxExcerptLength ? flat : string.Concat(flat.AsSpan(0, MaxExcerptLength), "...");
     }
 

@@ -2,6 +2,7 @@ using System.ComponentModel.DataAnnotations;
 using GenAgent.Core.Backends;
 using GenAgent.Core.Images;
 using GenAgent.Core.Protocol.Profiles;
+using GenAgent.Core.Security;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Http.Resilience;
 using Microsoft.Extensions.Logging;
@@ -37,6 +38,7 @@ public static class GenAgentServiceCollectionExtensions
                 "The GenAgent configuration is not usable:" + Environment.NewLine + string.Join(Environment.NewLine, problems.Select(p => "  - " + p)));
         }
 
+        SecretRedactor.Register(options.Agent.ApiKey, options.Generator.ApiKey, options.Editor.ApiKey, options.Judge.ApiKey, options.Store.ConnectionString);
         services.AddSingleton(options);
         services.AddSingleton<IOptions<GenAgentOptions>>(Options.Create(options));
         BackendRegistration.AddAgent(services, options.Agent, tuneResilience);

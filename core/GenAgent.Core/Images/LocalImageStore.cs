@@ -29,8 +29,9 @@ public sealed class LocalImageStore(string rootPath) : IImageStore
         {
             return await File.ReadAllBytesAsync(path, cancellationToken).ConfigureAwait(false);
         }
-        catch (Exception ex) when (ex is FileNotFoundException or DirectoryNotFoundException)
+        catch (Exception ex) when (ex is FileNotFoundException or DirectoryNotFoundException or PathTooLongException)
         {
+            // A key too long for the file system names no file this store could have written.
             return null;
         }
     }

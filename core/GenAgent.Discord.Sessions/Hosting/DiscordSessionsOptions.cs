@@ -44,4 +44,11 @@ public sealed class DiscordSessionsOptions
     /// </summary>
     [Range(typeof(TimeSpan), "00:00:00.050", "00:00:02.500")]
     public TimeSpan StartBudget { get; set; } = TimeSpan.FromMilliseconds(1500);
+
+    /// <summary>
+    /// How far an interaction's signed timestamp may lie from now, in seconds, before it is refused as a replay; within
+    /// it, a repeated interaction id is answered once.
+    /// </summary>
+    [Range(5, 3600)]
+    public int SignatureWindowSeconds { get; set; } = 300;
 }

@@ -47,6 +47,7 @@ public static class DiscordSessionsServiceCollectionExtensions
             provider.GetRequiredService<IOptions<DiscordSessionsOptions>>().Value, provider.GetRequiredService<ApiOptions>()));
         services.TryAddSingleton<DiscordSessionStarter>();
         services.TryAddSingleton<DiscordInteractionHandler>();
+        services.TryAddSingleton<InteractionReplays>();
         services.TryAddSingleton<SessionLaunches>();
         services.AddHostedService(provider => provider.GetRequiredService<SessionLaunches>());
         return services;

@@ -151,7 +151,7 @@ public sealed partial class DiscordInteractionHandler
     {
         effort = null;
         if (string.IsNullOrEmpty(text)) return true;
-        if (text.Length > 0 && char.IsAsciiLetter(text[0]) && Enum.TryParse<Effort>(text, ignoreCase: true, out var parsed))
+        if (EnumNames.TryParse<Effort>(text, out var parsed))
         {
             effort = parsed;
             return true;

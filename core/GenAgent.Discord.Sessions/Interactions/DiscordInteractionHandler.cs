@@ -39,6 +39,7 @@ public sealed partial class DiscordInteractionHandler(
     IServiceProvider services,
     TimeProvider clock,
     ILogger<DiscordInteractionHandler> logger,
+    InteractionReplays replays,
     SessionLaunches? launches = null)
 {
     /// <summary>Interaction payloads are a few kilobytes; anything far larger is not from Discord.</summary>
@@ -67,6 +68,7 @@ public sealed partial class DiscordInteractionHandler(
         if (signature.Length == 0 || timestamp.Length == 0)
             return Unauthorized($"missing {InteractionVerifier.SignatureHeader} or {InteractionVerifier.TimestampHeader}");
         if (!verifier.Verify(signature, timestamp, body)) return Unauthorized("invalid request signature");
+        if (!replays.IsFresh(timestamp)) return Unauthorized("the signed timestamp is outside the accepted window (a replayed or delayed request)");
 
         Interaction? interaction;
         try
@@ -80,7 +82,16 @@ public sealed partial class DiscordInteractionHandler(
         if (interaction is null) return TypedResults.Problem(statusCode: StatusCodes.Status400BadRequest, title: "Not an interaction");
 
         var after = new AfterAck();
-        var response = await RouteAsync(interaction, after, cancellationToken).ConfigureAwait(false);
+        var (response, first) = string.IsNullOrEmpty(interaction.Id)
+            ? (await RouteAsync(interaction, after, cancellationToken).ConfigureAwait(false), true)
+            : await replays.OnceAsync(interaction.Id, () => RouteAsync(interaction, after, cancellationToken)).ConfigureAwait(false);
+        if (!first)
+        {
+            // The same interaction again (a replay, or a retry of an answer already given): the first answer, nothing started.
+            logger.Repeated(interaction.Id);
+            return TypedResults.Json(response, DiscordJsonContext.Default.InteractionResponse);
+        }
+
         if (after.HasWork && LaunchBeforeAnswer)
         {
             await after.RunAsync().ConfigureAwait(false);

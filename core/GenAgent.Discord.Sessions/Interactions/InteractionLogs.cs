@@ -34,6 +34,9 @@ internal static partial class InteractionLogs
     [LoggerMessage(109, LogLevel.Error, "A Discord session launch could not be queued")]
     public static partial void LaunchDropped(this ILogger logger);
 
+    [LoggerMessage(110, LogLevel.Warning, "Discord interaction {InteractionId} arrived again; answered as the first time, nothing started")]
+    public static partial void Repeated(this ILogger logger, string interactionId);
+
     [LoggerMessage(106, LogLevel.Information, "Registered {Count} Discord commands ({Scope})")]
     public static partial void CommandsRegistered(this ILogger logger, int count, string scope);
 }

@@ -11,7 +11,7 @@ public sealed class SessionRequestReader(TriggerOptions options)
     private static readonly JsonSerializerOptions OptionsJson = new(JsonSerializerDefaults.Web)
     {
         UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow,
-        Converters = { new JsonStringEnumConverter() },
+        Converters = { new StrictEnumConverter() },
     };
 
     public ParsedRequest Read(BinaryData json)
