@@ -77,4 +77,22 @@ public sealed class ApiKeyEndpointFilterTests(ApiServer server)
         using var forged = await server.Keyed.GetAsync($"/sessions/{id}?sig=AAAA");
         Assert.Equal(HttpStatusCode.Unauthorized, forged.StatusCode);
     }
+
+    [Theory]
+    [InlineData("!!!")]
+    [InlineData("a.b")]
+    [InlineData("=")]
+    [InlineData("%2F%2F%2F%2F")]
+    [InlineData("%3D%3D%3D")]
+    [InlineData("AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA%3D")]
+    public async Task A_malformed_signature_is_a_401_on_every_signed_route_not_a_500(string signature)
+    {
+        string[] paths = ["/sessions/abc123", "/api/sessions/x", "/api/sessions/abc123/images/final.png"];
+        foreach (var path in paths)
+        {
+            using var response = await server.Keyed.GetAsync($"{path}?sig={signature}");
+
+            Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
+        }
+    }
 }

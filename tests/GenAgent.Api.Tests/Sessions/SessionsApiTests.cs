@@ -255,4 +255,18 @@ public sealed class SessionsApiTests(ApiServer server)
             Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
         }
     }
+
+    [Fact]
+    public async Task Image_names_too_long_for_any_file_system_are_404_not_500()
+    {
+        string[] paths = [$"/api/sessions/s1/images/{new string('x', 256)}.png", $"/api/sessions/s1/images/{string.Concat(Enumerable.Repeat("a/", 2100))}a.png"];
+        foreach (var path in paths)
+        {
+            using var response = await _client.GetAsync(path);
+            Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+        }
+
+        var store = new GenAgent.Core.Images.LocalImageStore(Path.GetTempPath());
+        Assert.Null(await store.TryGetAsync($"{new string('x', 300)}/{new string('y', 300)}.png"));
+    }
 }

@@ -168,6 +168,25 @@ public sealed class OpenAIChatClientFactoryTests
         Assert.Single(server.Requests);
     }
 
+    [Theory]
+    [InlineData(401)]
+    [InlineData(500)]
+    public async Task A_reply_echoing_the_key_never_carries_it_into_the_error(int status)
+    {
+        const string key = "sk-live-0123456789abcdefghijklmnop";
+        await using var server = await StubServer.StartAsync((_, request, context) => StubServer.WriteAsync(
+            context, status, $$$"""{"error": {"message": "bad credentials; you sent Authorization: {{{request.Header("Authorization")}}} and api-key={{{key}}}"}}"""));
+        GenAgent.Core.Security.SecretRedactor.Register(key);
+        using var client = Create(Options(server.Root, apiKey: key));
+
+        var error = await Assert.ThrowsAnyAsync<Exception>(() => client.GetResponseAsync(Conversation()));
+        Assert.True(error is PermanentToolException or TransientToolException, error.GetType().Name);
+
+        Assert.DoesNotContain(key, error.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain("0123456789abcdef", error.Message, StringComparison.Ordinal);
+        Assert.Contains("***", error.Message, StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task Unknown_model_is_permanent_with_the_server_message()
     {
