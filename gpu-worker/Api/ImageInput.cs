@@ -1,4 +1,4 @@
-using SkiaSharp;
+using GenAgent.Core.Images;
 
 namespace GenAgent.GpuWorker.Api;
 
@@ -31,13 +31,23 @@ internal static class ImageInput
         return bytes;
     }
 
-    /// <summary>Returns the image's size, or throws a 400 naming <paramref name="param"/> when the bytes do not decode.</summary>
+    /// <summary>The largest input image: 4096 x 4096, well past what any pipeline here takes, far below a decompression bomb.</summary>
+    public const long MaxPixels = 4096L * 4096L;
+
+    /// <summary>
+    /// Returns the image's size, or throws a 400 naming <paramref name="param"/> when the bytes are not a whole PNG, JPEG
+    /// or WebP image within <see cref="MaxPixels"/> (checked from the header, before any pixel buffer exists).
+    /// </summary>
     public static (int Width, int Height) Require(byte[] bytes, string param)
     {
-        using var codec = SKCodec.Create(new SKMemoryStream(bytes))
-            ?? throw new InvalidRequestException($"The {bytes.Length} bytes given as '{param}' are not a PNG, JPEG or WebP image.", param, "invalid_image");
-        using var bitmap = SKBitmap.Decode(codec)
-            ?? throw new InvalidRequestException($"The image given as '{param}' does not decode.", param, "invalid_image");
-        return (bitmap.Width, bitmap.Height);
+        try
+        {
+            var (bitmap, _) = ImageIntake.Decode(bytes, MaxPixels);
+            using (bitmap) return (bitmap.Width, bitmap.Height);
+        }
+        catch (ImageRejectedException rejected)
+        {
+            throw new InvalidRequestException($"'{param}': {rejected.Message}", param, "invalid_image");
+        }
     }
 }

@@ -37,8 +37,10 @@ internal static class ImagesEndpoints
             var n = JobChecks.Count(body.N ?? 1, options.Value);
             var (width, height) = SizeParser.Resolve(body.Size, pipeline.Limits, pipeline.Manifest.Name);
             var seed = SeedSource.Base(body.Seed);
+            var steps = JobChecks.Steps(body.Steps);
+            var guidance = JobChecks.Guidance(body.GuidanceScale);
             var jobs = Enumerable.Range(0, n)
-                .Select(i => new ImageJob(prompt, width, height, seed + i, body.Steps, body.GuidanceScale, body.NegativePrompt))
+                .Select(i => new ImageJob(prompt, width, height, seed + i, steps, guidance, body.NegativePrompt))
                 .ToList();
             var images = await submitter.RunAsync(pipeline.Manifest.Name, new BatchKey(BatchMode.Generate, width, height), jobs, context.RequestAborted);
             return Reply(images);
@@ -76,8 +78,8 @@ internal static class ImagesEndpoints
                 : SizeParser.Resolve(size, pipeline.Limits, pipeline.Manifest.Name);
             var strength = JobChecks.Strength(ParseFloat(form["strength"], "strength"));
             var seed = SeedSource.Base(ParseLong(form["seed"], "seed"));
-            var steps = ParseInt(form["steps"], "steps");
-            var guidance = ParseFloat(form["guidance_scale"], "guidance_scale");
+            var steps = JobChecks.Steps(ParseInt(form["steps"], "steps"));
+            var guidance = JobChecks.Guidance(ParseFloat(form["guidance_scale"], "guidance_scale"));
             var negative = NullIfEmpty(form["negative_prompt"]);
             var jobs = Enumerable.Range(0, n)
                 .Select(i => new ImageJob(prompt, width, height, seed + i, steps, guidance, negative, source, strength))

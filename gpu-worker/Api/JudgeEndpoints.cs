@@ -14,6 +14,9 @@ namespace GenAgent.GpuWorker.Api;
 /// <summary>The judges: CLIP image-text similarity, and an OCR check that an image contains a text.</summary>
 internal static class JudgeEndpoints
 {
+    /// <summary>Images one CLIP call may score: a batch for a reward step, not an archive.</summary>
+    public const int MaxClipImages = 64;
+
     public static IEndpointRouteBuilder MapJudgeApi(this IEndpointRouteBuilder routes)
     {
         var judge = routes.MapGroup("/v1/judge");
@@ -38,6 +41,11 @@ internal static class JudgeEndpoints
             if (encoded.Count == 0)
             {
                 throw new InvalidRequestException("Give an image (base64) as 'image' or several as 'images'.", "image", "missing_image");
+            }
+
+            if (encoded.Count > MaxClipImages)
+            {
+                throw new InvalidRequestException($"Give at most {MaxClipImages} images per call; got {encoded.Count}.", "images", "too_many_images");
             }
 
             var images = encoded.Select((image, i) => ImageInput.FromBase64(image, body.Images is null ? "image" : $"images[{i}]")).ToList();

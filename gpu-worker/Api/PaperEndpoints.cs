@@ -60,11 +60,13 @@ internal static class PaperEndpoints
             var height = body.Height ?? pipeline.Limits.DefaultHeight;
             SizeParser.Check(width, height, pipeline.Limits, name, body.Width is null ? "height" : "width");
             var strength = JobChecks.Strength(body.Strength);
+            var steps = JobChecks.Steps(body.NumInferenceSteps, "num_inference_steps");
+            var guidance = JobChecks.Guidance(body.GuidanceScale);
 
             var seed = body.Seed ?? DefaultSeed;
             var jobs = prompts
                 .Select((prompt, i) => new ImageJob(
-                    prompt, width, height, seed + i, body.NumInferenceSteps, body.GuidanceScale,
+                    prompt, width, height, seed + i, steps, guidance,
                     InitImage: edit ? sources[Math.Min(i, sources.Count - 1)] : null, Strength: strength))
                 .ToList();
             var images = await submitter.RunAsync(name, new BatchKey(edit ? BatchMode.Edit : BatchMode.Generate, width, height), jobs, context.RequestAborted);

@@ -27,11 +27,19 @@ internal static class RequestReader
         }
     }
 
+    public const int MaxPromptLength = 8_000;
+
     public static string RequirePrompt(string? prompt, string param = "prompt")
     {
         if (string.IsNullOrWhiteSpace(prompt))
         {
             throw new InvalidRequestException("The prompt is empty.", param, "empty_prompt");
+        }
+
+        // Text encoders read 77 to 512 tokens; a prompt far past that is a mistake or an attack on memory.
+        if (prompt.Length > MaxPromptLength)
+        {
+            throw new InvalidRequestException($"The prompt is {prompt.Length} characters; the limit is {MaxPromptLength}.", param, "prompt_too_long");
         }
 
         return prompt;

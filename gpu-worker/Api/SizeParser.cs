@@ -3,12 +3,18 @@ using GenAgent.Inference.Pipelines;
 
 namespace GenAgent.GpuWorker.Api;
 
-/// <summary>OpenAI's <c>"WIDTHxHEIGHT"</c> size, checked against a model's limits; absent means the model's default.</summary>
+/// <summary>OpenAI's <c>"WIDTHxHEIGHT"</c> size, checked against a model's limits; absent (or "auto") means the model's default.</summary>
 internal static class SizeParser
 {
     public static (int Width, int Height) Resolve(string? size, PipelineLimits limits, string model)
     {
-        if (string.IsNullOrWhiteSpace(size) || size == "auto")
+        // An empty or blank size is a mistake (a template left unfilled), not a request for the default: omit the field for that.
+        if (size is not null && string.IsNullOrWhiteSpace(size))
+        {
+            throw new InvalidRequestException($"size is empty; omit it for the model's default ({limits.DefaultWidth}x{limits.DefaultHeight}) or give WIDTHxHEIGHT.", "size", "invalid_size");
+        }
+
+        if (size is null || size == "auto")
         {
             return (limits.DefaultWidth, limits.DefaultHeight);
         }

@@ -229,6 +229,24 @@ public sealed class ModelBatcher : IAsyncDisposable
         return batch;
     }
 
+    private async Task RunAloneAsync(BatchKey key, BatchItem item, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var images = await _runner.RunAsync(Model, key, [item.Job], cancellationToken).ConfigureAwait(false);
+            if (images.Count != 1) throw new InvalidOperationException($"Model '{Model}' returned {images.Count} images for one job.");
+            item.Completion.TrySetResult(images[0]);
+        }
+        catch (OperationCanceledException ex) when (cancellationToken.IsCancellationRequested)
+        {
+            item.Completion.TrySetCanceled(ex.CancellationToken);
+        }
+        catch (Exception ex)
+        {
+            item.Completion.TrySetException(ex);
+        }
+    }
+
     private async Task RunBatchAsync(BatchKey key, List<BatchItem> items, CancellationToken stopping)
     {
         using var running = new RunningBatch(items.Count, stopping);
@@ -259,6 +277,16 @@ public sealed class ModelBatcher : IAsyncDisposable
             foreach (var item in items)
             {
                 item.Completion.TrySetCanceled(ex.CancellationToken);
+            }
+        }
+        catch (Exception ex) when (items.Count > 1 && !running.Token.IsCancellationRequested)
+        {
+            // One bad job must not fail the other clients' jobs: each runs again alone, so only the one at fault gets an error.
+            Counters.BatchFailed();
+            Logs.BatchFailed(_logger, ex, Model, items.Count);
+            foreach (var item in items)
+            {
+                await RunAloneAsync(key, item, running.Token).ConfigureAwait(false);
             }
         }
         catch (Exception ex)

@@ -17,22 +17,28 @@ internal sealed class InputImageReader(ApiOptions options, IHttpClientFactory ht
 
     public async Task<ImageRef> StoreAsync(ImageBody image, string sessionId, IImageStore store, CancellationToken cancellationToken)
     {
-        var (field, bytes) = await ReadBytesAsync(image, cancellationToken).ConfigureAwait(false);
-        var (png, width, height) = Normalize(field, bytes);
+        var (field, bytes, declared) = await ReadBytesAsync(image, cancellationToken).ConfigureAwait(false);
+        var (png, width, height) = Normalize(field, bytes, declared);
         var key = $"{SessionKeys.Folder(sessionId)}/input.png";
         await store.PutAsync(key, png, "image/png", cancellationToken).ConfigureAwait(false);
         return new ImageRef(key, width, height);
     }
 
-    private async Task<(string Field, byte[] Bytes)> ReadBytesAsync(ImageBody image, CancellationToken cancellationToken)
+    /// <summary>The bytes, and the media type the sender declared for them (a data: URL's, a download's), if any.</summary>
+    private async Task<(string Field, byte[] Bytes, string? Declared)> ReadBytesAsync(ImageBody image, CancellationToken cancellationToken)
     {
         var hasUrl = !string.IsNullOrWhiteSpace(image.Url);
         var hasBase64 = !string.IsNullOrWhiteSpace(image.Base64);
         if (hasUrl == hasBase64) throw new InvalidInputException("image", "Give exactly one of image.url and image.base64.");
-        if (hasBase64) return ("image.base64", DecodeBase64("image.base64", image.Base64!));
+        if (hasBase64) return ("image.base64", DecodeBase64("image.base64", image.Base64!), null);
 
         var url = image.Url!.Trim();
-        if (url.StartsWith("data:", StringComparison.OrdinalIgnoreCase)) return ("image.url", DecodeDataUrl(url));
+        if (url.StartsWith("data:", StringComparison.OrdinalIgnoreCase))
+        {
+            var (declared, bytes) = DecodeDataUrl(url);
+            return ("image.url", bytes, declared);
+        }
+
         if (!Uri.TryCreate(url, UriKind.Absolute, out var uri) || (uri.Scheme != Uri.UriSchemeHttp && uri.Scheme != Uri.UriSchemeHttps))
             throw new InvalidInputException("image.url", "Use a data: URL (data:image/png;base64,...) or image.base64.");
         if (!options.AllowImageUrlFetch)
@@ -40,15 +46,18 @@ internal sealed class InputImageReader(ApiOptions options, IHttpClientFactory ht
             throw new InvalidInputException(
                 "image.url", "This server does not download images from http(s) URLs (ApiOptions.AllowImageUrlFetch is off); send a data: URL or image.base64.");
         }
-        return ("image.url", await FetchAsync(uri, cancellationToken).ConfigureAwait(false));
+        var (fetched, contentType) = await FetchAsync(uri, cancellationToken).ConfigureAwait(false);
+        return ("image.url", fetched, contentType);
     }
 
-    private byte[] DecodeDataUrl(string url)
+    private (string? Declared, byte[] Bytes) DecodeDataUrl(string url)
     {
         var comma = url.IndexOf(',', StringComparison.Ordinal);
         if (comma < 0 || !url[..comma].EndsWith(";base64", StringComparison.OrdinalIgnoreCase))
             throw new InvalidInputException("image.url", "A data: URL must be base64: data:image/png;base64,<data>.");
-        return DecodeBase64("image.url", url[(comma + 1)..]);
+        // "data:;base64,..." declares nothing; "data:text/plain;base64,..." declares something that is not an image.
+        var declared = url["data:".Length..comma].Split(';', 2)[0].Trim();
+        return (declared.Length == 0 ? null : declared, DecodeBase64("image.url", url[(comma + 1)..]));
     }
 
     private byte[] DecodeBase64(string field, string text)
@@ -65,7 +74,7 @@ internal sealed class InputImageReader(ApiOptions options, IHttpClientFactory ht
         }
     }
 
-    private async Task<byte[]> FetchAsync(Uri uri, CancellationToken cancellationToken)
+    private async Task<(byte[] Bytes, string? ContentType)> FetchAsync(Uri uri, CancellationToken cancellationToken)
     {
         var client = httpClients.CreateClient(FetchClientName);
         try
@@ -83,7 +92,9 @@ internal sealed class InputImageReader(ApiOptions options, IHttpClientFactory ht
                 buffer.Write(chunk, 0, read);
                 if (buffer.Length > options.MaxImageBytes) throw TooLarge("image.url");
             }
-            return buffer.ToArray();
+            // Servers often say application/octet-stream; only an image type they do declare is held against the bytes.
+            var type = response.Content.Headers.ContentType?.MediaType;
+            return (buffer.ToArray(), type is not null && type.StartsWith("image/", StringComparison.OrdinalIgnoreCase) ? type : null);
         }
         catch (HttpRequestException unreachable)
         {
@@ -100,17 +111,23 @@ internal sealed class InputImageReader(ApiOptions options, IHttpClientFactory ht
     private InvalidInputException TooLarge(string field) =>
         new(field, $"The image is larger than the limit of {options.MaxImageBytes} bytes.");
 
-    private static (byte[] Png, int Width, int Height) Normalize(string field, byte[] bytes)
+    private static (byte[] Png, int Width, int Height) Normalize(string field, byte[] bytes, string? declared)
     {
-        using var data = SKData.CreateCopy(bytes);
-        using var codec = SKCodec.Create(data)
-            ?? throw new InvalidInputException(field, "The data is not an image this server can read (use PNG, JPEG or WebP).");
-        if ((long)codec.Info.Width * codec.Info.Height > ApiLimits.MaxInputPixels)
-            throw new InvalidInputException(field, $"The image is {codec.Info.Width}x{codec.Info.Height}; the limit is {ApiLimits.MaxInputPixels} pixels.");
-        using var bitmap = SKBitmap.Decode(codec)
-            ?? throw new InvalidInputException(field, "The image could not be decoded; it may be truncated.");
-        using var png = bitmap.Encode(SKEncodedImageFormat.Png, 100);
-        return (png.ToArray(), bitmap.Width, bitmap.Height);
+        SKBitmap bitmap;
+        try
+        {
+            (bitmap, _) = ImageIntake.Decode(bytes, ApiLimits.MaxInputPixels, declared);
+        }
+        catch (ImageRejectedException rejected)
+        {
+            throw new InvalidInputException(field, rejected.Message);
+        }
+
+        using (bitmap)
+        {
+            using var png = bitmap.Encode(SKEncodedImageFormat.Png, 100);
+            return (png.ToArray(), bitmap.Width, bitmap.Height);
+        }
     }
 
     internal static void ConfigureFetchClient(HttpClient client)

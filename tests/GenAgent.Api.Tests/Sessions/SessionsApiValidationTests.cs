@@ -37,6 +37,60 @@ public sealed class SessionsApiValidationTests(ApiServer server)
         { "null", "body" },
     };
 
+    /// <summary>Observed accepted before one image intake: a PNG's first 60 bytes, a GIF, a BMP, text declared in a data: URL, a 16000000x1 strip.</summary>
+    public static TheoryData<string, string, string> BrokenImages()
+    {
+        var png = TestImages.Png(64, 64);
+        var strip = TestImages.Png(1, 1);
+        System.Buffers.Binary.BinaryPrimitives.WriteInt32BigEndian(strip.AsSpan(16), 16_000_000);
+        System.Buffers.Binary.BinaryPrimitives.WriteUInt32BigEndian(strip.AsSpan(29), PngCrc(strip.AsSpan(12, 17)));
+        const string gif = "R0lGODlhAQABAIAAAP///wAAACH5BAEAAAAALAAAAAABAAEAAAICRAEAOw==";
+        const string bmp = "Qk06AAAAAAAAADYAAAAoAAAAAQAAAAEAAAABABgAAAAAAAQAAAATCwAAEwsAAAAAAAAAAAAA/wAAAA==";
+        return new()
+        {
+            { $$$"""{"prompt": "a cat", "image": {"base64": "{{{Convert.ToBase64String(png[..60])}}}"}}""", "image.base64", "truncated or corrupt" },
+            { $$$"""{"prompt": "a cat", "image": {"base64": "{{{gif}}}"}}""", "image.base64", "GIF" },
+            { $$$"""{"prompt": "a cat", "image": {"base64": "{{{bmp}}}"}}""", "image.base64", "BMP" },
+            { $$$"""{"prompt": "a cat", "image": {"url": "data:text/plain;base64,{{{Convert.ToBase64String(png)}}}"}}""", "image.url", "declared as text/plain" },
+            { $$$"""{"prompt": "a cat", "image": {"base64": "{{{Convert.ToBase64String(strip)}}}"}}""", "image.base64", "each side must be" },
+        };
+    }
+
+    [Theory]
+    [MemberData(nameof(BrokenImages))]
+    public async Task A_broken_or_undocumented_image_is_a_400_saying_why(string body, string field, string reason)
+    {
+        using var response = await server.Open.PostJsonAsync("/api/sessions", body);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        var message = (await response.JsonAsync())["errors"]![field]![0]!.GetValue<string>();
+        Assert.Contains(reason, message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_png_data_url_declared_as_jpeg_is_refused_and_one_declared_right_is_accepted()
+    {
+        var png = Convert.ToBase64String(TestImages.Png(64, 64));
+
+        using var wrong = await server.Open.PostJsonAsync("/api/sessions", $$$"""{"prompt": "a cat", "image": {"url": "data:image/jpeg;base64,{{{png}}}"}}""");
+        using var right = await server.Open.PostJsonAsync("/api/sessions", $$$"""{"prompt": "a cat", "options": {"maxImages": 1}, "image": {"url": "data:image/png;base64,{{{png}}}"}}""");
+
+        Assert.Equal(HttpStatusCode.BadRequest, wrong.StatusCode);
+        Assert.Equal(HttpStatusCode.Accepted, right.StatusCode);
+    }
+
+    private static uint PngCrc(ReadOnlySpan<byte> data)
+    {
+        var crc = 0xFFFFFFFFu;
+        foreach (var b in data)
+        {
+            crc ^= b;
+            for (var k = 0; k < 8; k++) crc = (crc & 1) != 0 ? (crc >> 1) ^ 0xEDB88320u : crc >> 1;
+        }
+
+        return ~crc;
+    }
+
     [Theory]
     [MemberData(nameof(BadBodies))]
     public async Task A_bad_body_is_a_400_naming_the_field(string body, string field)

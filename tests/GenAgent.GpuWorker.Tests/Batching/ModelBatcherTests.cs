@@ -61,6 +61,26 @@ public sealed class ModelBatcherTests : IDisposable
         Assert.Equal(["blocker", "a"], _runner.Batches);
     }
 
+    [Fact]
+    public async Task A_job_that_fails_its_batch_fails_alone_and_its_batch_mates_get_their_images()
+    {
+        await using var batcher = Batcher(maxBatch: 8, maxQueue: 16);
+        var key = new BatchKey(BatchMode.Generate, 64, 64);
+        var blocker = batcher.Submit(key, [Job("blocker", 0)], CancellationToken.None);
+        await _runner.FirstEntered.Task;
+        _runner.Poison = "poison";
+        var good = batcher.Submit(key, [Job("a", 1), Job("b", 2)], CancellationToken.None);
+        var bad = batcher.Submit(key, [Job("poison", 3)], CancellationToken.None);
+        var more = batcher.Submit(key, [Job("c", 4)], CancellationToken.None);
+        _runner.Release.SetResult();
+        await Task.WhenAll(blocker);
+
+        Assert.Equal([1L, 2, 4], (await Task.WhenAll(good.Concat(more))).Select(i => i.Seed));
+        var error = await Assert.ThrowsAsync<InvalidOperationException>(() => bad[0]);
+        Assert.Contains("poison", error.Message, StringComparison.Ordinal);
+        Assert.Equal(["blocker", "a+b+poison+c", "a", "b", "poison", "c"], _runner.Batches);
+    }
+
     private ModelBatcher Batcher(int maxBatch, int maxQueue) =>
         new("m", new BatchSettings(maxBatch, maxQueue, TimeSpan.Zero, TimeSpan.FromSeconds(1)), _runner, new WorkerMetrics(_services.GetRequiredService<IMeterFactory>()), NullLogger.Instance);
 
@@ -74,6 +94,9 @@ public sealed class ModelBatcherTests : IDisposable
 
         public List<string> Batches { get; } = [];
 
+        /// <summary>A prompt that makes any batch holding it throw, as a bad job would inside a pipeline.</summary>
+        public string? Poison { get; set; }
+
         public async Task<IReadOnlyList<GeneratedImage>> RunAsync(string model, BatchKey key, IReadOnlyList<ImageJob> jobs, CancellationToken cancellationToken)
         {
             lock (Batches)
@@ -83,6 +106,7 @@ public sealed class ModelBatcherTests : IDisposable
 
             FirstEntered.TrySetResult();
             await Release.Task.WaitAsync(cancellationToken);
+            if (Poison is { } poison && jobs.Any(j => j.Prompt == poison)) throw new InvalidOperationException($"the pipeline choked on '{poison}'");
             return jobs.Select(j => new GeneratedImage([], j.Seed)).ToList();
         }
     }
