@@ -109,7 +109,7 @@ internal sealed class InputImageReader(ApiOptions options, IHttpClientFactory ht
     private byte[] CheckSize(string field, byte[] bytes) => bytes.Length > options.MaxImageBytes ? throw TooLarge(field) : bytes;
 
     private InvalidInputException TooLarge(string field) =>
-        new(field, $"The image is larger than the limit of {options.MaxImageBytes} bytes.");
+        new(field, $"The image is larger than the limit of {options.MaxImageBytes} bytes.") { TooLarge = true };
 
     private static (byte[] Png, int Width, int Height) Normalize(string field, byte[] bytes, string? declared)
     {

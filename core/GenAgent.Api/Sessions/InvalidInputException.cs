@@ -14,4 +14,7 @@ internal sealed class InvalidInputException : Exception
     }
 
     public IReadOnlyDictionary<string, string[]> Errors { get; }
+
+    /// <summary>Too large to read (a body or an image past the limit): 413 rather than 400, so a client knows to send less.</summary>
+    public bool TooLarge { get; init; }
 }

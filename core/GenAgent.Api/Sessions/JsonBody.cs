@@ -26,7 +26,7 @@ internal static class JsonBody
         }
         catch (BadHttpRequestException tooLarge) when (tooLarge.StatusCode == StatusCodes.Status413PayloadTooLarge)
         {
-            throw new InvalidInputException("body", "The body is larger than this server accepts; send a smaller image.");
+            throw new InvalidInputException("body", "The body is larger than this server accepts; send a smaller image.") { TooLarge = true };
         }
     }
 

@@ -26,6 +26,10 @@ public static partial class SessionsApi
             var body = await JsonBody.ReadAsync(request, ApiJsonContext.Default.FollowUpBody, cancellationToken);
             text = ValidPrompt(body.Text, "text", options);
         }
+        catch (InvalidInputException invalid) when (invalid.TooLarge)
+        {
+            return ApiProblems.TooLarge(invalid.Errors);
+        }
         catch (InvalidInputException invalid)
         {
             return ApiProblems.Fields(invalid.Errors);

@@ -56,6 +56,10 @@ public static partial class SessionsApi
 
             return AcceptedFor(request, store, options, id);
         }
+        catch (InvalidInputException invalid) when (invalid.TooLarge)
+        {
+            return ApiProblems.TooLarge(invalid.Errors);
+        }
         catch (InvalidInputException invalid)
         {
             return ApiProblems.Fields(invalid.Errors);

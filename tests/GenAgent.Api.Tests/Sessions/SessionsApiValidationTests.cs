@@ -112,7 +112,7 @@ public sealed class SessionsApiValidationTests(ApiServer server)
         var big = Convert.ToBase64String(new byte[100 * 1024]);
         using var response = await server.Restricted.PostJsonAsync("/api/sessions", $$$"""{"prompt": "a cat", "image": {"base64": "{{{big}}}"}}""");
 
-        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal(HttpStatusCode.RequestEntityTooLarge, response.StatusCode);
         var message = (await response.JsonAsync())["errors"]!["image.base64"]![0]!.GetValue<string>();
         Assert.Contains("65536", message, StringComparison.Ordinal);
     }
@@ -128,12 +128,12 @@ public sealed class SessionsApiValidationTests(ApiServer server)
     }
 
     [Fact]
-    public async Task A_body_far_over_the_image_limit_is_cut_off_by_the_server()
+    public async Task A_body_far_over_the_image_limit_is_cut_off_by_the_server_with_413()
     {
         var huge = Convert.ToBase64String(new byte[400 * 1024]);
         using var response = await server.Restricted.PostJsonAsync("/api/sessions", $$$"""{"prompt": "a cat", "image": {"base64": "{{{huge}}}"}}""");
 
-        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal(HttpStatusCode.RequestEntityTooLarge, response.StatusCode);
         Assert.NotNull((await response.JsonAsync())["errors"]!["body"]);
     }
 
