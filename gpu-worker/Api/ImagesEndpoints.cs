@@ -42,7 +42,7 @@ internal static class ImagesEndpoints
             var jobs = Enumerable.Range(0, n)
                 .Select(i => new ImageJob(prompt, width, height, seed + i, steps, guidance, body.NegativePrompt))
                 .ToList();
-            var images = await submitter.RunAsync(pipeline.Manifest.Name, new BatchKey(BatchMode.Generate, width, height), jobs, context.RequestAborted);
+            var images = await submitter.RunAsync(pipeline.Manifest.Name, new BatchKey(BatchMode.Generate, width, height), jobs, context.RequestAborted, RequestReader.IdempotencyKey(context.Request));
             return Reply(images);
         });
 
@@ -84,7 +84,7 @@ internal static class ImagesEndpoints
             var jobs = Enumerable.Range(0, n)
                 .Select(i => new ImageJob(prompt, width, height, seed + i, steps, guidance, negative, source, strength))
                 .ToList();
-            var images = await submitter.RunAsync(pipeline.Manifest.Name, new BatchKey(BatchMode.Edit, width, height), jobs, context.RequestAborted);
+            var images = await submitter.RunAsync(pipeline.Manifest.Name, new BatchKey(BatchMode.Edit, width, height), jobs, context.RequestAborted, RequestReader.IdempotencyKey(context.Request));
             return Reply(images);
         });
 

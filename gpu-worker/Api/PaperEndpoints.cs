@@ -69,7 +69,7 @@ internal static class PaperEndpoints
                     prompt, width, height, seed + i, steps, guidance,
                     InitImage: edit ? sources[Math.Min(i, sources.Count - 1)] : null, Strength: strength))
                 .ToList();
-            var images = await submitter.RunAsync(name, new BatchKey(edit ? BatchMode.Edit : BatchMode.Generate, width, height), jobs, context.RequestAborted);
+            var images = await submitter.RunAsync(name, new BatchKey(edit ? BatchMode.Edit : BatchMode.Generate, width, height), jobs, context.RequestAborted, RequestReader.IdempotencyKey(context.Request));
             return new PaperGenerateReply("success", images.Select(i => Convert.ToBase64String(i.Png)).ToList());
         });
 }

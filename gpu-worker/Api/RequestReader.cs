@@ -29,6 +29,10 @@ internal static class RequestReader
 
     public const int MaxPromptLength = 8_000;
 
+    /// <summary>The request's <c>Idempotency-Key</c>, if it sent one (see <see cref="IdempotentJobs"/>).</summary>
+    public static string? IdempotencyKey(HttpRequest request) =>
+        request.Headers.TryGetValue(IdempotentJobs.Header, out var values) && values.Count > 0 ? values[0] : null;
+
     public static string RequirePrompt(string? prompt, string param = "prompt")
     {
         if (string.IsNullOrWhiteSpace(prompt))

@@ -46,6 +46,8 @@ public static class WorkerServiceCollectionExtensions
         services.TryAddSingleton<IBatchRunner, PipelineBatchRunner>();
         services.AddSingleton<BatcherRegistry>();
         services.AddSingleton<ImageSubmitter>();
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddSingleton<IdempotentJobs>();
         services.AddSingleton<WorkerMetrics>();
         services.Configure<JsonOptions>(o =>
         {

@@ -12,9 +12,11 @@ public interface IImageEditor
     Task<GeneratedImage> EditAsync(EditRequest request, CancellationToken cancellationToken = default);
 }
 
-public sealed record GenerationRequest(string Caption, int Width, int Height, long Seed);
+/// <param name="IdempotencyKey">One key per session turn: a backend that honours it (our worker) runs a repeated call once.</param>
+public sealed record GenerationRequest(string Caption, int Width, int Height, long Seed, string? IdempotencyKey = null);
 
-public sealed record EditRequest(string Instruction, byte[] SourcePng, int Width, int Height, long Seed);
+/// <param name="IdempotencyKey">As for <see cref="GenerationRequest"/>.</param>
+public sealed record EditRequest(string Instruction, byte[] SourcePng, int Width, int Height, long Seed, string? IdempotencyKey = null);
 
 /// <summary>A tool result. <see cref="Cost"/> is what the call cost in US dollars, when the backend knows.</summary>
 public sealed record GeneratedImage(byte[] Png, int Width, int Height, decimal? Cost = null);

@@ -43,6 +43,7 @@ public sealed class OpenAIImagesClient : IImageGenerator, IImageEditor
         {
             Content = JsonContent.Create(body, OpenAIImagesJsonContext.Default.ImagesGenerationRequest),
         };
+        AddIdempotencyKey(message, request.IdempotencyKey);
         return await SendAsync(message, cancellationToken).ConfigureAwait(false);
     }
 
@@ -62,7 +63,17 @@ public sealed class OpenAIImagesClient : IImageGenerator, IImageEditor
         AddIfSet(form, "seed", Seed(request.Seed)?.ToString(CultureInfo.InvariantCulture));
 
         using var message = new HttpRequestMessage(HttpMethod.Post, BackendUri.Append(baseUri, "images/edits")) { Content = form };
+        AddIdempotencyKey(message, request.IdempotencyKey);
         return await SendAsync(message, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// Our worker runs a repeated key once, so a session resumed after a crash mid-call pays no second GPU run; servers
+    /// that do not know the header ignore it (and may bill a call in flight at a crash twice).
+    /// </summary>
+    private static void AddIdempotencyKey(HttpRequestMessage message, string? key)
+    {
+        if (key is not null) message.Headers.TryAddWithoutValidation("Idempotency-Key", key);
     }
 
     private async Task<GeneratedImage> SendAsync(HttpRequestMessage message, CancellationToken cancellationToken)

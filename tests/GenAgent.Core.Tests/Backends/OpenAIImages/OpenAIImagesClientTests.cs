@@ -29,6 +29,21 @@ public sealed class OpenAIImagesClientTests
     private static readonly GenerationRequest Generation = new("a red apple on a table", 64, 48, Seed: 42);
 
     [Fact]
+    public async Task Every_retry_of_a_turns_call_carries_the_same_idempotency_key()
+    {
+        await using var server = await StubServer.StartAsync((n, _, context) => n == 1 ? StubServer.WriteAsync(context, 503, "busy", "text/plain") : Answer(context));
+        var client = Create(Options(server.Root));
+
+        await client.GenerateAsync(Generation with { IdempotencyKey = "genagent:sessions/s1/turn-01.png" });
+        await client.EditAsync(new EditRequest("make it red", TestImages.Png(), 64, 48, 1, "genagent:sessions/s1/turn-02.png"));
+        await client.GenerateAsync(Generation);
+
+        Assert.Equal(
+            ["genagent:sessions/s1/turn-01.png", "genagent:sessions/s1/turn-01.png", "genagent:sessions/s1/turn-02.png", null],
+            server.Requests.Select(r => r.Header("Idempotency-Key")));
+    }
+
+    [Fact]
     public async Task Generation_posts_the_documented_body_and_returns_the_checked_png()
     {
         await using var server = await StubServer.StartAsync((_, _, context) => Answer(context));
