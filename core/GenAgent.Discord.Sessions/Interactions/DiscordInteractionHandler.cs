@@ -80,6 +80,8 @@ public sealed partial class DiscordInteractionHandler(
             return TypedResults.Problem(statusCode: StatusCodes.Status400BadRequest, title: "Not an interaction", detail: malformed.Message);
         }
         if (interaction is null) return TypedResults.Problem(statusCode: StatusCodes.Status400BadRequest, title: "Not an interaction");
+        if (!interaction.HasWellFormedIds)
+            return TypedResults.Problem(statusCode: StatusCodes.Status400BadRequest, title: "Not an interaction", detail: "ids must be snowflakes (digits)");
 
         var after = new AfterAck();
         var (response, first) = string.IsNullOrEmpty(interaction.Id)

@@ -38,4 +38,18 @@ public sealed record Interaction
     /// <summary>Whoever acted: the member's user in a guild, the user in a DM.</summary>
     [JsonIgnore]
     public DiscordUser? Invoker => Member?.User ?? User;
+
+    /// <summary>
+    /// Whether every id Discord fills in is a snowflake (digits) and the token is there: ids become storage keys and
+    /// routes, so a body that only looks like an interaction is refused whole instead of failing deep inside. (JSON
+    /// <c>null</c> reaches the non-nullable strings too, so each is checked for it.)
+    /// </summary>
+    [JsonIgnore]
+    public bool HasWellFormedIds =>
+        IsSnowflake(Id) && Token is not null && IsOptionalSnowflake(GuildId) && IsOptionalSnowflake(ChannelId)
+        && IsOptionalSnowflake(Channel?.Id) && IsOptionalSnowflake(Invoker?.Id) && IsOptionalSnowflake(ApplicationId is { Length: > 0 } app ? app : null);
+
+    private static bool IsSnowflake(string? id) => id is { Length: > 0 and <= 32 } && id.All(char.IsAsciiDigit);
+
+    private static bool IsOptionalSnowflake(string? id) => id is null || IsSnowflake(id);
 }

@@ -14,7 +14,18 @@ public sealed record InteractionDataOption
     /// <summary>The option the user is typing in, in an autocomplete interaction.</summary>
     public bool? Focused { get; init; }
 
-    public string? AsString() => Value is { ValueKind: JsonValueKind.String } v ? v.GetString() : Value?.ToString();
+    /// <summary>The value as text; null for a string that is not valid UTF-8 (Discord never sends one).</summary>
+    public string? AsString()
+    {
+        try
+        {
+            return Value is { ValueKind: JsonValueKind.String } v ? v.GetString() : Value?.ToString();
+        }
+        catch (InvalidOperationException)
+        {
+            return null;
+        }
+    }
 
     public long? AsInt64() => Value is { ValueKind: JsonValueKind.Number } v && v.TryGetInt64(out var n) ? n : null;
 

@@ -7,7 +7,7 @@ namespace GenAgent.Core.Tests.Protocol;
 public sealed class AgentReplyParserFuzzTests
 {
     private const int Seed = 2601_18543;
-    private const int Iterations = 5000;
+    private const int Iterations = 10_000;
 
     private static readonly string[] Valid =
     [
