@@ -48,4 +48,7 @@ internal static partial class Logs
 
     [LoggerMessage(19, LogLevel.Information, "Gateway asked to reconnect")]
     public static partial void GatewayReconnectRequested(this ILogger logger);
+
+    [LoggerMessage(21, LogLevel.Warning, "Gateway {Event} skipped: it does not read as the documented shape ({Reason})")]
+    public static partial void GatewayDispatchSkipped(this ILogger logger, string @event, string reason);
 }

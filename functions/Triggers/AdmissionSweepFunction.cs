@@ -7,12 +7,16 @@ using Microsoft.DurableTask.Client;
 
 namespace GenAgent.Functions.Triggers;
 
-/// <summary>Every minute: gives back the admission slots of sessions that have ended (instances come and go, so no request waits for its session).</summary>
+/// <summary>
+/// Hourly: gives back the admission slots of sessions that have ended (instances come and go, so no request waits for
+/// its session). A refused admission sweeps first (<c>TryAdmitSweepingAsync</c>), so this only tidies the ledger, and
+/// an idle app runs 24 executions a day instead of 1,440.
+/// </summary>
 public sealed class AdmissionSweepFunction(ISessionAdmission admission, WorkflowOptions workflow)
 {
     [Function("AdmissionSweep")]
     public async Task RunAsync(
-        [TimerTrigger("0 * * * * *")] TimerInfo timer,
+        [TimerTrigger("0 0 * * * *")] TimerInfo timer,
         [DurableClient] DurableTaskClient client,
         CancellationToken cancellationToken)
     {

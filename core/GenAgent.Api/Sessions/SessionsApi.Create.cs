@@ -2,6 +2,7 @@ using GenAgent.Api.Wire;
 using GenAgent.Core.Images;
 using GenAgent.Core.Protocol;
 using GenAgent.Core.Quotas;
+using GenAgent.Workflow.Quotas;
 using GenAgent.Core.Sessions;
 using GenAgent.Workflow.Engine;
 using Microsoft.AspNetCore.Http;
@@ -39,7 +40,7 @@ public static partial class SessionsApi
             if (await engine.GetAsync(id, cancellationToken) is null)
             {
                 var user = UserOf(request);
-                var admitted = await admission.TryAdmitAsync(user, id, cancellationToken);
+                var admitted = await admission.TryAdmitSweepingAsync(engine, user, id, cancellationToken);
                 if (!admitted.Admitted) return ApiProblems.OverQuota(admitted);
                 try
                 {

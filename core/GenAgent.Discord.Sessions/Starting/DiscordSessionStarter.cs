@@ -3,6 +3,7 @@ using GenAgent.Api.Sessions;
 using GenAgent.Api.Wire;
 using GenAgent.Core.Images;
 using GenAgent.Core.Quotas;
+using GenAgent.Workflow.Quotas;
 using GenAgent.Core.Sessions;
 using GenAgent.Discord.Sessions.Hosting;
 using GenAgent.Discord.Sessions.Interactions;
@@ -91,7 +92,7 @@ public sealed class DiscordSessionStarter(
         var admissionUser = $"discord:{request.UserId}";
         if (admission is not null)
         {
-            var admitted = await admission.TryAdmitAsync(admissionUser, sessionId, cancellationToken).ConfigureAwait(false);
+            var admitted = await admission.TryAdmitSweepingAsync(engine, admissionUser, sessionId, cancellationToken).ConfigureAwait(false);
             if (!admitted.Admitted) return PreparedStart.Refused($"GenAgent is busy right now ({admitted.Reason}); try again in a moment.");
         }
 

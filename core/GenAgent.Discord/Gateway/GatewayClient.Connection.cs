@@ -163,7 +163,20 @@ public sealed partial class GatewayClient
                 logger.GatewayResumed(SessionId ?? "", Sequence);
                 break;
             case "MESSAGE_CREATE" when payload.D is { } d:
-                var message = d.Deserialize(DiscordJsonContext.Default.DiscordMessage) ?? throw new GatewayProtocolException("MESSAGE_CREATE carried no data.");
+                // Any message in any channel the bot sees arrives here: one that does not read is skipped, never a reason
+                // for the worker to stop.
+                DiscordMessage? message;
+                try
+                {
+                    message = d.Deserialize(DiscordJsonContext.Default.DiscordMessage);
+                }
+                catch (JsonException unreadable)
+                {
+                    logger.GatewayDispatchSkipped("MESSAGE_CREATE", unreadable.Message);
+                    break;
+                }
+
+                if (message is null) break;
                 Enqueue("MESSAGE_CREATE", ct => handler.OnMessageCreateAsync(message, ct));
                 break;
             default:

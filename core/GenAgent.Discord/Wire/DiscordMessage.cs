@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 namespace GenAgent.Discord.Wire;
 
 public sealed record DiscordMessage
@@ -18,6 +19,8 @@ public sealed record DiscordMessage
     /// <summary>The message replied to, when the gateway includes it.</summary>
     public DiscordMessage? ReferencedMessage { get; init; }
     public MessageFlags? Flags { get; init; }
+    /// <summary>Discord documents the nonce as an integer or a string; both are read as text.</summary>
+    [JsonConverter(typeof(StringOrNumberConverter))]
     public string? Nonce { get; init; }
     public string? Timestamp { get; init; }
 

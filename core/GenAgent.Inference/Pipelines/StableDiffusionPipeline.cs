@@ -44,10 +44,11 @@ public sealed class StableDiffusionPipeline : DiffusionPipeline
             : group.Jobs.Select(j => j.Prompt).ToArray();
         var hidden = _text.Encode(texts);
 
-        var schedule = Scheduler.CreateSchedule(group.Steps, 0);
+        var steps = group.IsEdit ? Schedulers.Schedule.EditSteps(group.Steps, group.Strength) : group.Steps;
+        var schedule = Scheduler.CreateSchedule(steps, 0);
         if (group.IsEdit)
         {
-            schedule = schedule.From(Schedulers.Schedule.StartStep(group.Steps, group.Strength));
+            schedule = schedule.From(Schedulers.Schedule.StartStep(steps, group.Strength));
         }
 
         var generators = Generators(group);

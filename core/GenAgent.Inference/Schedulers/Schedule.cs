@@ -23,8 +23,20 @@ public sealed record Schedule(IReadOnlyList<float> Timesteps, IReadOnlyList<floa
     public static int StartStep(int steps, float strength)
     {
         CheckStrength(steps, strength);
-        var init = Math.Min((int)(steps * (double)strength), steps);
+        var init = Math.Min(Floor(steps * (double)strength), steps);
         return Math.Min(steps - init, steps - 1);
+    }
+
+    /// <summary>
+    /// The step count an SD edit runs with. Where <c>floor(steps x strength)</c> is 0 (SD-Turbo's single step at
+    /// strength 0.6) diffusers runs no denoising step and hands the input back, while clamping to one step would denoise
+    /// from pure noise and ignore the input; raising the count to <c>ceil(1 / strength)</c> runs one step at the noise
+    /// level the strength asks for instead.
+    /// </summary>
+    public static int EditSteps(int steps, float strength)
+    {
+        CheckStrength(steps, strength);
+        return Floor(steps * (double)strength) >= 1 ? steps : (int)Math.Ceiling(Math.Round(1 / (double)strength, 6));
     }
 
     /// <summary>
@@ -34,9 +46,15 @@ public sealed record Schedule(IReadOnlyList<float> Timesteps, IReadOnlyList<floa
     public static int FlowStartStep(int steps, float strength)
     {
         CheckStrength(steps, strength);
-        var start = (int)Math.Max(steps - (steps * (double)strength), 0);
+        var start = Floor(Math.Max(steps - (steps * (double)strength), 0));
         return Math.Min(start, steps - 1);
     }
+
+    /// <summary>
+    /// Floors after rounding to 1e-6: a float strength widened to double is off in its last bits (0.7f is 0.69999998...),
+    /// and 10 x 0.7 must give 7, as Python's float arithmetic on the same value does.
+    /// </summary>
+    private static int Floor(double value) => (int)Math.Floor(Math.Round(value, 6));
 
     private static void CheckStrength(int steps, float strength)
     {

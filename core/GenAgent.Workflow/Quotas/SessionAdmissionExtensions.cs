@@ -24,6 +24,21 @@ public static class SessionAdmissionExtensions
         await admission.ReleaseAsync(userId, sessionId, CancellationToken.None).ConfigureAwait(false);
     }
 
+    /// <summary>
+    /// Admits the session; when a cap refuses it, first gives back the slots of sessions that have ended and asks once
+    /// more. So a host needs no frequent sweep timer (Functions sweeps hourly and is idle in between), and no user waits
+    /// on a slot whose session already ended.
+    /// </summary>
+    public static async Task<AdmissionResult> TryAdmitSweepingAsync(
+        this ISessionAdmission admission, ISessionEngine engine, string? userId, string sessionId, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(admission);
+        var admitted = await admission.TryAdmitAsync(userId, sessionId, cancellationToken).ConfigureAwait(false);
+        if (admitted.Admitted || admission is not IAdmissionLedger) return admitted;
+        var released = await admission.ReleaseEndedSessionsAsync(engine, cancellationToken: cancellationToken).ConfigureAwait(false);
+        return released.Count == 0 ? admitted : await admission.TryAdmitAsync(userId, sessionId, cancellationToken).ConfigureAwait(false);
+    }
+
     /// <summary>How long a session may hold a slot unknown to the engine: the time between admission and start.</summary>
     public static readonly TimeSpan DefaultStartGrace = TimeSpan.FromMinutes(5);
 

@@ -304,6 +304,23 @@ public sealed class GatewayClientTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task An_integer_nonce_is_read_and_a_message_that_does_not_read_is_skipped_without_stopping_the_client()
+    {
+        await StartAsync();
+        await Gateway.NextConnectionAsync();
+        await handler.WaitAsync(h => h.Readies.Count == 1);
+
+        await fake.DispatchAsync("MESSAGE_CREATE", Message("m1", "integer nonce"));
+        await fake.DispatchAsync("MESSAGE_CREATE", new Dictionary<string, object?> { ["id"] = "m2", ["channel_id"] = FakeDiscord.DefaultChannelId, ["mentions"] = "not a list", ["nonce"] = new[] { 1 } });
+        await fake.DispatchAsync("MESSAGE_CREATE", Message("m3", "after the bad one"));
+        await handler.WaitAsync(h => h.Messages.Count == 2);
+
+        Assert.Equal(["m1", "m3"], handler.Messages.Select(m => m.Id));
+        Assert.Equal("1184000000000000001", handler.Messages[0].Nonce);
+        Assert.False(run.IsCompleted);
+    }
+
+    [Fact]
     public async Task Stopping_closes_normally()
     {
         await StartAsync();
@@ -363,6 +380,8 @@ public sealed class GatewayClientTests : IAsyncLifetime
         ["channel_id"] = FakeDiscord.DefaultChannelId,
         ["guild_id"] = FakeDiscord.GuildId,
         ["content"] = content,
+        // Discord documents the nonce as an integer or a string; clients send integers.
+        ["nonce"] = 1_184_000_000_000_000_001,
         ["author"] = new { id = "author-1", username = "alice", bot = false },
         ["mentions"] = new[] { new { id = FakeDiscord.BotUserId, username = "GenAgent", bot = true } },
         ["attachments"] = Array.Empty<object>(),

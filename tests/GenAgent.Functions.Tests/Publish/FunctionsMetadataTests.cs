@@ -33,7 +33,6 @@ public sealed class FunctionsMetadataTests(PublishedApp app) : IClassFixture<Pub
         { "CancelSession", "httpTrigger" },
         { "GetSessionReport", "httpTrigger" },
         { "Events", "httpTrigger" },
-        { "RequestFile", "blobTrigger" },
         { "RequestQueue", "queueTrigger" },
         { "Retention", "timerTrigger" },
         { RequestFileCollector.Orchestration, "orchestrationTrigger" },
@@ -51,6 +50,17 @@ public sealed class FunctionsMetadataTests(PublishedApp app) : IClassFixture<Pub
             File.ReadAllText(Path.Combine(RepositoryRoot.Path, "host.json")),
             File.ReadAllText(Path.Combine(app.Output, "host.json")));
         Assert.False(File.Exists(Path.Combine(app.Output, "local.settings.json")), "local settings hold secrets and must not ship.");
+    }
+
+    [Fact]
+    public void No_function_has_a_polling_blob_trigger_which_flex_consumption_rejects()
+    {
+        // Flex Consumption accepts a blob trigger only with the Event Grid source; request files arrive as blob-created
+        // CloudEvents at the Events function instead.
+        var blobTriggers = Metadata().Where(f => (string?)Trigger(f)["type"] == "blobTrigger").ToList();
+
+        Assert.All(blobTriggers, f => Assert.Equal("EventGrid", (string?)Trigger(f)["source"]));
+        Assert.Empty(blobTriggers);
     }
 
     [Theory]

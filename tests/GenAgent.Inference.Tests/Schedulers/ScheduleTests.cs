@@ -12,6 +12,8 @@ public sealed class ScheduleTests
     [InlineData(4, 0.75f, 1)]
     [InlineData(4, 0.1f, 3)]
     [InlineData(2, 0.5f, 1)]
+    [InlineData(10, 0.7f, 3)]
+    [InlineData(20, 0.15f, 17)]
     public void Image_to_image_start_step_follows_diffusers(int steps, float strength, int start)
     {
         Assert.Equal(start, Schedule.StartStep(steps, strength));
@@ -23,10 +25,25 @@ public sealed class ScheduleTests
     [InlineData(4, 0.5f, 2)]
     [InlineData(4, 0.1f, 3)]
     [InlineData(10, 0.35f, 6)]
+    [InlineData(10, 0.3f, 7)]
     public void Flux_image_to_image_start_step_does_not_floor_the_product(int steps, float strength, int start)
     {
         // FluxImg2ImgPipeline: t_start = int(max(steps - steps * strength, 0)); 4 x 0.6 starts at 1, where SD starts at 2.
         Assert.Equal(start, Schedule.FlowStartStep(steps, strength));
+    }
+
+    [Theory]
+    [InlineData(1, 0.6f, 2)]
+    [InlineData(1, 0.2f, 5)]
+    [InlineData(1, 1.0f, 1)]
+    [InlineData(4, 0.6f, 4)]
+    [InlineData(2, 0.3f, 4)]
+    public void An_edit_whose_steps_times_strength_floors_to_zero_runs_more_steps_instead_of_ignoring_the_input(int steps, float strength, int editSteps)
+    {
+        Assert.Equal(editSteps, Schedule.EditSteps(steps, strength));
+        // At least one denoising step starts below pure noise: the input shapes the result.
+        var start = Schedule.StartStep(editSteps, strength);
+        Assert.True(start >= 1 || strength == 1.0f, $"start {start} of {editSteps}");
     }
 
     [Fact]

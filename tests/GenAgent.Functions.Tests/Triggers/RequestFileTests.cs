@@ -8,9 +8,19 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace GenAgent.Functions.Tests.Triggers;
 
-/// <summary>The blob trigger with the content and name the runtime would bind.</summary>
-public sealed class RequestFileFunctionTests
+/// <summary>
+/// A request file as the blob-created CloudEvent starts it (the Events function calls these same handlers): one
+/// session per good line, nothing new when redelivered, and the collector writing the results.
+/// </summary>
+public sealed class RequestFileTests
 {
+    private static async Task StartAsync(FunctionsEngineHost host, BinaryData content, string name)
+    {
+        var handlers = new TriggerHandlers(host.Services);
+        var started = await handlers.Files(host.Client).StartFromFileAsync(name, content, CancellationToken.None);
+        await handlers.Scheduler(host.Client).ScheduleCollectAsync(started, CancellationToken.None);
+    }
+
     [Fact]
     public async Task A_jsonl_file_starts_one_session_per_good_line_and_again_starts_nothing_new()
     {
@@ -21,10 +31,8 @@ public sealed class RequestFileFunctionTests
             {"prompt":
             {"prompt":"a photo of a green cup","options":{"width":64,"height":64,"maxImages":1}}
             """);
-        var function = new RequestFileFunction(new TriggerHandlers(host.Services));
-
-        await function.RunAsync(content, "batch.jsonl", host.Client, CancellationToken.None);
-        await function.RunAsync(content, "batch.jsonl", host.Client, CancellationToken.None);
+        await StartAsync(host, content, "batch.jsonl");
+        await StartAsync(host, content, "batch.jsonl");
 
         Assert.NotNull(await host.Engine.GetAsync(SessionIds.FromFileLine("batch.jsonl", 1)));
         Assert.Null(await host.Engine.GetAsync(SessionIds.FromFileLine("batch.jsonl", 2)));
@@ -48,7 +56,7 @@ public sealed class RequestFileFunctionTests
         var results = host.Services.GetRequiredService<BlobServiceClient>().GetBlobContainerClient(container);
         try
         {
-            await new RequestFileFunction(new TriggerHandlers(host.Services)).RunAsync(content, "apples.jsonl", host.Client, CancellationToken.None);
+            await StartAsync(host, content, "apples.jsonl");
             using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(120));
             var collector = await host.Client.WaitForInstanceCompletionAsync(
                 DurableRequestFileScheduler.InstanceId("apples.jsonl"), getInputsAndOutputs: true, timeout.Token);
