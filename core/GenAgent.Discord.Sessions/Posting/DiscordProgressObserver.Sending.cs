@@ -128,6 +128,12 @@ public sealed partial class DiscordProgressObserver
             {
                 link = await ExpireTokenAsync(link, cancellationToken).ConfigureAwait(false);
             }
+            catch (DiscordApiException dismissed) when (dismissed.IsUnknownMessage)
+            {
+                // The user dismissed the "thinking" message: nothing to edit, and the token still posts the rounds.
+                logger.EditFailed(dismissed, link.SessionId, "@original", dismissed.HttpStatus, dismissed.Code);
+                return link;
+            }
         }
         if (link.OriginalMessageId is { } original && !link.Private)
             await EditAsync(link, original, link.ChannelId, build, image, baseName, cancellationToken).ConfigureAwait(false);

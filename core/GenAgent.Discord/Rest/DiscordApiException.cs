@@ -40,11 +40,12 @@ public class DiscordApiException : DiscordException
 
     /// <summary>
     /// The interaction token no longer works (15 minutes passed, or the interaction is gone): post with the bot token in
-    /// the channel instead.
+    /// the channel instead. Only Discord's token codes (50027, 10015, 10062) or a bare 401 on a token route mean that; a
+    /// 404 "Unknown message" (10008) means the message is gone (a user dismissed "thinking..."), and the token still works.
     /// </summary>
     public bool IsExpiredInteractionToken =>
         Code == DiscordErrorCodes.InvalidWebhookToken
-        || (IsWebhookRoute && (HttpStatus is 401 or 404 || Code is DiscordErrorCodes.UnknownWebhook or DiscordErrorCodes.UnknownInteraction));
+        || (IsWebhookRoute && (Code is DiscordErrorCodes.UnknownWebhook or DiscordErrorCodes.UnknownInteraction || (HttpStatus == 401 && Code is null)));
 
     public bool IsUnknownMessage => Code == DiscordErrorCodes.UnknownMessage;
 

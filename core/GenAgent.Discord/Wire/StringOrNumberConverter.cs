@@ -12,7 +12,7 @@ public sealed class StringOrNumberConverter : JsonConverter<string?>
     {
         JsonTokenType.Null => null,
         JsonTokenType.String => reader.GetString(),
-        JsonTokenType.Number => System.Text.Encoding.UTF8.GetString(reader.HasValueSequence ? reader.ValueSequence.ToArray() : reader.ValueSpan.ToArray()),
+        JsonTokenType.Number => System.Text.Encoding.UTF8.GetString(reader.HasValueSequence ? System.Buffers.BuffersExtensions.ToArray(reader.ValueSequence) : reader.ValueSpan.ToArray()),
         _ => throw new JsonException($"expected a string or a number, got {reader.TokenType}"),
     };
 

@@ -169,6 +169,26 @@ public sealed class DiscordProgressObserverTests(PostingHost host) : IClassFixtu
     }
 
     [Fact]
+    public async Task A_dismissed_thinking_message_keeps_the_token_and_the_rounds_still_arrive_as_follow_ups()
+    {
+        var token = await host.DeferAsync();
+        host.Fake.DismissOriginal(token);
+        var link = PostingHost.Link(PostingHost.NewSessionId(), token, useThread: false);
+        var channelBefore = host.Requests("POST", $"/channels/{FakeDiscord.DefaultChannelId}/messages").Count;
+
+        var trajectory = await host.RunAsync(link);
+
+        // Editing @original answers 404 / 10008; that is a missing message, not a dead token.
+        Assert.Contains(host.Fake.Requests, r => r.Method == "PATCH" && r.Path.EndsWith("/messages/@original", StringComparison.Ordinal) && r.Status == 404);
+        var posts = host.Requests("POST", $"/webhooks/{FakeDiscord.ApplicationId}/{token}");
+        Assert.Equal(Rounds(trajectory) + 1, posts.Count);
+        Assert.All(posts, r => Assert.Equal(200, r.Status));
+        Assert.Equal(channelBefore, host.Requests("POST", $"/channels/{FakeDiscord.DefaultChannelId}/messages").Count);
+        var saved = (await host.Links.GetAsync(link.SessionId))!;
+        Assert.Equal(token, saved.InteractionToken);
+    }
+
+    [Fact]
     public async Task An_invalid_token_without_threads_posts_follow_ups_in_the_channel_instead()
     {
         var token = await host.DeferAsync();

@@ -30,6 +30,12 @@ public sealed partial class FakeDiscord
     /// <summary>The commands last registered, by "global" or guild id.</summary>
     public IReadOnlyDictionary<string, JsonArray> Commands => commands;
 
+    /// <summary>The user clicks "Dismiss message" on an ephemeral "thinking": the @original is gone (10008), the token still works.</summary>
+    public void DismissOriginal(string token)
+    {
+        if (originals.TryGetValue(token, out var id)) messages.TryRemove(id, out _);
+    }
+
     /// <summary>The message an interaction token's callback created (its @original), or null.</summary>
     public JsonObject? OriginalFor(string token) => originals.TryGetValue(token, out var id) && messages.TryGetValue(id, out var message) ? message : null;
 

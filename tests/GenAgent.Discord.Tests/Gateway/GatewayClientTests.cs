@@ -311,7 +311,7 @@ public sealed class GatewayClientTests : IAsyncLifetime
         await handler.WaitAsync(h => h.Readies.Count == 1);
 
         await fake.DispatchAsync("MESSAGE_CREATE", Message("m1", "integer nonce"));
-        await fake.DispatchAsync("MESSAGE_CREATE", new Dictionary<string, object?> { ["id"] = "m2", ["channel_id"] = FakeDiscord.DefaultChannelId, ["mentions"] = "not a list", ["nonce"] = new[] { 1 } });
+        await fake.DispatchAsync("MESSAGE_CREATE", new Dictionary<string, object?> { ["id"] = "m2", ["channel_id"] = FakeDiscord.DefaultChannelId, ["mentions"] = "not a list", ["nonce"] = new List<int> { 1 } });
         await fake.DispatchAsync("MESSAGE_CREATE", Message("m3", "after the bad one"));
         await handler.WaitAsync(h => h.Messages.Count == 2);
 

@@ -133,14 +133,16 @@ public sealed class DiscordRestClientTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task A_404_on_a_webhook_route_counts_as_expired_but_not_on_a_bot_route()
+    public async Task A_missing_message_is_unknown_on_both_routes_and_never_an_expired_token()
     {
         var webhook = await Assert.ThrowsAsync<DiscordApiException>(
             () => host.Rest.EditFollowupAsync(FakeDiscord.ApplicationId, "tok-4", "1300000000000000077", new MessageEdit { Content = "x" }));
         var bot = await Assert.ThrowsAsync<DiscordApiException>(
             () => host.Rest.EditMessageAsync(Channel, "1300000000000000077", new MessageEdit { Content = "x" }));
 
-        Assert.True(webhook.IsExpiredInteractionToken);
+        // Discord answers 10008 for a message that is gone whatever the route; only 50027 / 10015 / 10062 mean the token died.
+        Assert.False(webhook.IsExpiredInteractionToken);
+        Assert.True(webhook.IsUnknownMessage);
         Assert.False(bot.IsExpiredInteractionToken);
         Assert.True(bot.IsUnknownMessage);
     }
