@@ -29,32 +29,38 @@ public static class ImageTensors
         return rgba;
     }
 
-    /// <summary>Resizes with bicubic (Catmull-Rom, PIL's BICUBIC kernel) to exactly width x height.</summary>
-    public static SKBitmap Resize(SKBitmap source, int width, int height)
-    {
-        if (source.Width == width && source.Height == height)
-        {
-            return source.Copy();
-        }
-
-        var info = new SKImageInfo(width, height, SKColorType.Rgba8888, SKAlphaType.Unpremul);
-        return source.Resize(info, new SKSamplingOptions(SKCubicResampler.CatmullRom))
-            ?? throw new InvalidImageException($"Cannot resize a {source.Width}x{source.Height} image to {width}x{height}.");
-    }
-
-    /// <summary>[3, height, width] in [-1, 1] from encoded bytes, resized to the given size.</summary>
-    public static float[] ToSignedTensor(byte[] encoded, int width, int height)
+    /// <summary>The image's pixels as interleaved 8-bit RGB (alpha dropped, as Pillow's <c>convert("RGB")</c> does).</summary>
+    public static (byte[] Rgb, int Width, int Height) DecodeRgb(byte[] encoded)
     {
         using var decoded = Decode(encoded);
-        using var sized = Resize(decoded, width, height);
-        var pixels = sized.GetPixelSpan();
+        var pixels = decoded.GetPixelSpan();
+        var plane = decoded.Width * decoded.Height;
+        var rgb = new byte[plane * 3];
+        for (var i = 0; i < plane; i++)
+        {
+            rgb[i * 3] = pixels[i * 4];
+            rgb[(i * 3) + 1] = pixels[(i * 4) + 1];
+            rgb[(i * 3) + 2] = pixels[(i * 4) + 2];
+        }
+
+        return (rgb, decoded.Width, decoded.Height);
+    }
+
+    /// <summary>
+    /// [3, height, width] in [-1, 1] from encoded bytes, resized to the given size with Lanczos (antialiased when
+    /// shrinking), as diffusers' image processor prepares an edit's input.
+    /// </summary>
+    public static float[] ToSignedTensor(byte[] encoded, int width, int height)
+    {
+        var (rgb, sourceWidth, sourceHeight) = DecodeRgb(encoded);
+        var sized = Resampler.Resize(rgb, sourceWidth, sourceHeight, width, height, ResampleFilter.Lanczos);
         var plane = width * height;
         var tensor = new float[3 * plane];
         for (var i = 0; i < plane; i++)
         {
             for (var c = 0; c < 3; c++)
             {
-                tensor[(c * plane) + i] = (pixels[(i * 4) + c] / 127.5f) - 1f;
+                tensor[(c * plane) + i] = (sized[(i * 3) + c] / 127.5f) - 1f;
             }
         }
 

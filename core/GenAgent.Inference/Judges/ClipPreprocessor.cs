@@ -3,7 +3,7 @@ using GenAgent.Inference.Images;
 namespace GenAgent.Inference.Judges;
 
 /// <summary>
-/// OpenAI CLIP's image preprocessing: shortest side to 224 (bicubic), centre crop 224x224, /255,
+/// OpenAI CLIP's image preprocessing: shortest side to 224 (Pillow's antialiased bicubic), centre crop 224x224, /255,
 /// then (x - mean) / std per channel; output [3, 224, 224].
 /// </summary>
 public static class ClipPreprocessor
@@ -26,19 +26,18 @@ public static class ClipPreprocessor
 
     public static float[] Preprocess(byte[] encoded, int size = Size)
     {
-        using var decoded = ImageTensors.Decode(encoded);
-        var (width, height) = ResizedSize(decoded.Width, decoded.Height, size);
-        using var resized = ImageTensors.Resize(decoded, width, height);
+        var (rgb, sourceWidth, sourceHeight) = ImageTensors.DecodeRgb(encoded);
+        var (width, height) = ResizedSize(sourceWidth, sourceHeight, size);
+        var pixels = Resampler.Resize(rgb, sourceWidth, sourceHeight, width, height, ResampleFilter.Bicubic);
         var left = (width - size) / 2;
         var top = (height - size) / 2;
-        var pixels = resized.GetPixelSpan();
         var plane = size * size;
         var tensor = new float[3 * plane];
         for (var y = 0; y < size; y++)
         {
             for (var x = 0; x < size; x++)
             {
-                var source = (((top + y) * width) + left + x) * 4;
+                var source = (((top + y) * width) + left + x) * 3;
                 for (var c = 0; c < 3; c++)
                 {
                     tensor[(c * plane) + (y * size) + x] = ((pixels[source + c] / 255f) - Mean[c]) / Std[c];

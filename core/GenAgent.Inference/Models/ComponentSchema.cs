@@ -45,7 +45,16 @@ internal static class ComponentSchema
 
     private static ComponentRole VaeDecoderRole => new(VaeDecoder, true, [Float("latent_sample", 4)], [Float("sample", 4)]);
 
-    private static ComponentRole VaeEncoderRole => new(VaeEncoder, false, [Float("sample", 4)], [Float("latent_sample", 4)]);
+    public const string LatentSample = "latent_sample";
+
+    /// <summary>optimum's current exports give the distribution (mean then log-variance, 2C channels) instead of a sample.</summary>
+    public const string LatentParameters = "latent_parameters";
+
+    private static ComponentRole VaeEncoderRole => new(
+        VaeEncoder,
+        false,
+        [Float("sample", 4)],
+        [Float(LatentSample, 4) with { Alternative = LatentParameters }, Float(LatentParameters, 4) with { Required = false }]);
 
     private static TensorRole Float(string role, params int[] ranks) => new(role, TensorClass.Float, ranks);
 
@@ -60,6 +69,9 @@ internal sealed record ComponentRole(string Name, bool Required, IReadOnlyList<T
 internal sealed record TensorRole(string Role, TensorClass Class, IReadOnlyList<int> Ranks)
 {
     public bool Required { get; init; } = true;
+
+    /// <summary>Another role an export may give instead of this one; a manifest that maps it needs none of this.</summary>
+    public string? Alternative { get; init; }
 }
 
 internal enum TensorClass

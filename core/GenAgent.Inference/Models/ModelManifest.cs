@@ -197,7 +197,7 @@ public sealed record ModelManifest(
 
                 names[role.Role] = name;
             }
-            else if (role.Required)
+            else if (role.Required && !(role.Alternative is { } alternative && given?.ContainsKey(alternative) == true))
             {
                 names[role.Role] = role.Role;
             }

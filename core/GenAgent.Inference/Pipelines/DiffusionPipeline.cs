@@ -56,7 +56,7 @@ public abstract class DiffusionPipeline : IImagePipeline
         _decoder = new VaeDecoder(LoadComponent(ComponentSchema.VaeDecoder, factory), c.VaeScalingFactor, c.VaeShiftFactor);
         if (Manifest.OptionalComponent(ComponentSchema.VaeEncoder) is not null)
         {
-            _encoder = new VaeEncoder(LoadComponent(ComponentSchema.VaeEncoder, factory), c.VaeScalingFactor, c.VaeShiftFactor);
+            _encoder = new VaeEncoder(LoadComponent(ComponentSchema.VaeEncoder, factory), c.VaeScalingFactor, c.VaeShiftFactor, c.LatentChannels);
         }
     }
 
@@ -115,12 +115,15 @@ public abstract class DiffusionPipeline : IImagePipeline
         return latents;
     }
 
-    /// <summary>Decodes final latents [B, C, h, w] to one PNG per job.</summary>
-    private protected byte[][] DecodeToPngs(FloatTensor latents, JobGroup group)
-    {
-        var images = _decoder!.Decode(latents);
-        return Enumerable.Range(0, group.Jobs.Count).Select(b => ImageTensors.ToPng(images.Item(b), group.Width, group.Height)).ToArray();
-    }
+    /// <summary>
+    /// Decodes final latents [B, C, h, w] to one PNG per job, one image per decoder run: diffusers' ONNX pipelines
+    /// decode one at a time because fp16 VAE decoders gave wrong images at batch > 1, and the decoder is a small share
+    /// of a generation next to the denoising steps.
+    /// </summary>
+    private protected byte[][] DecodeToPngs(FloatTensor latents, JobGroup group) =>
+        Enumerable.Range(0, group.Jobs.Count)
+            .Select(b => ImageTensors.ToPng(_decoder!.Decode(latents.SliceBatch(b, 1)).Item(0), group.Width, group.Height))
+            .ToArray();
 
     private FloatTensor EncodeInitImages(JobGroup group)
     {

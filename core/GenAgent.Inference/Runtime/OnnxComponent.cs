@@ -48,6 +48,7 @@ internal sealed class OnnxComponent : IDisposable
 
         try
         {
+            component = WithAlternatives(component, schema, session);
             Validate(manifest, component, schema, session);
         }
         catch
@@ -57,6 +58,28 @@ internal sealed class OnnxComponent : IDisposable
         }
 
         return new OnnxComponent(component, session, factory.RunTimer);
+    }
+
+    /// <summary>
+    /// An output the manifest left at its reference name that the file lacks, where the file has the alternative's
+    /// reference name instead (an optimum VAE encoder with <c>latent_parameters</c>), maps to the alternative.
+    /// </summary>
+    private static ComponentManifest WithAlternatives(ComponentManifest component, ComponentRole schema, InferenceSession session)
+    {
+        var outputs = new Dictionary<string, string>(component.Outputs, StringComparer.Ordinal);
+        foreach (var role in schema.Outputs.Where(r => r.Alternative is not null))
+        {
+            if (outputs.TryGetValue(role.Role, out var name) && name == role.Role && !session.OutputMetadata.ContainsKey(name)
+                && session.OutputMetadata.ContainsKey(role.Alternative!) && !outputs.ContainsKey(role.Alternative!))
+            {
+                outputs.Remove(role.Role);
+                outputs[role.Alternative!] = role.Alternative!;
+            }
+        }
+
+        return outputs.Count == component.Outputs.Count && outputs.All(p => component.Outputs.TryGetValue(p.Key, out var v) && v == p.Value)
+            ? component
+            : component with { Outputs = outputs };
     }
 
     private static void Validate(ModelManifest manifest, ComponentManifest component, ComponentRole schema, InferenceSession session)

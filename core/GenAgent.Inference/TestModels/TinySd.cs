@@ -78,7 +78,7 @@ public static class TinySd
         return g.ToModel();
     }
 
-    internal static byte[] VaeDecoder(bool float16 = false) => TinyVae.Decoder("sd_tiny_vae_decoder", Channels, DecoderWeight, [.. DecoderBias], float16);
+    internal static byte[] VaeDecoder(bool float16 = false, bool singleImage = false) => TinyVae.Decoder("sd_tiny_vae_decoder", Channels, DecoderWeight, [.. DecoderBias], float16, singleImage);
 
-    internal static byte[] VaeEncoder(bool float16 = false) => TinyVae.Encoder("sd_tiny_vae_encoder", Channels, EncoderWeight, float16);
+    internal static byte[] VaeEncoder(bool float16 = false, bool parameters = false) => TinyVae.Encoder("sd_tiny_vae_encoder", Channels, EncoderWeight, float16, parameters);
 }

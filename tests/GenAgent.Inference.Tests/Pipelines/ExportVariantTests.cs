@@ -61,5 +61,55 @@ public sealed class ExportVariantTests : IDisposable
         Expected.AssertNear(expected.B, p.Blue, "blue");
     }
 
+    [Fact]
+    public async Task A_decoder_with_its_batch_fixed_at_one_decodes_each_image_of_a_batch_alone()
+    {
+        var path = TinyModelSet.WriteSd(_folder);
+        var jobs = new[] { new ImageJob("a red cat", 64, 64, 1, Steps: 2), new ImageJob("a blue bus", 64, 64, 2, Steps: 2) };
+        byte[][] reference;
+        using (var batched = StableDiffusionPipeline.Load(ModelManifest.Load(path), new OrtSessionFactory(ProviderPolicy.Cpu)))
+        {
+            reference = (await batched.GenerateAsync(jobs, null, CancellationToken.None)).Select(i => i.Png).ToArray();
+        }
+
+        // As diffusers' ONNX pipeline does (fp16 decoders went wrong at batch > 1): a decoder that only takes one image works.
+        File.WriteAllBytes(Path.Combine(_folder, TinyModelSet.SdName, "vae_decoder.onnx"), TinySd.VaeDecoder(singleImage: true));
+        using var pipeline = StableDiffusionPipeline.Load(ModelManifest.Load(path), new OrtSessionFactory(ProviderPolicy.Cpu));
+
+        var images = await pipeline.GenerateAsync(jobs, null, CancellationToken.None);
+
+        Assert.Equal(reference, images.Select(i => i.Png));
+    }
+
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task An_encoder_that_returns_latent_parameters_edits_from_their_mean(bool mappedInManifest)
+    {
+        var path = TinyModelSet.WriteSd(_folder);
+        var init = TestImages.Halves(64, 64, SkiaSharp.SKColors.Orange, SkiaSharp.SKColors.Teal);
+        var job = new ImageJob("a blue bus", 64, 64, 9, Steps: 4, InitImage: init, Strength: 0.5f);
+        byte[] reference;
+        using (var sampled = StableDiffusionPipeline.Load(ModelManifest.Load(path), new OrtSessionFactory(ProviderPolicy.Cpu)))
+        {
+            reference = (await sampled.GenerateAsync([job], null, CancellationToken.None))[0].Png;
+        }
+
+        // optimum's current export: mean then log-variance. Left at the default name the loader finds it; mapped, it is used.
+        File.WriteAllBytes(Path.Combine(_folder, TinyModelSet.SdName, "vae_encoder.onnx"), TinySd.VaeEncoder(parameters: true));
+        if (mappedInManifest)
+        {
+            var document = System.Text.Json.Nodes.JsonNode.Parse(File.ReadAllText(path))!;
+            document["components"]!["vae_encoder"]!["outputs"] = new System.Text.Json.Nodes.JsonObject { ["latent_parameters"] = "latent_parameters" };
+            File.WriteAllText(path, document.ToJsonString());
+        }
+
+        using var pipeline = StableDiffusionPipeline.Load(ModelManifest.Load(path), new OrtSessionFactory(ProviderPolicy.Cpu));
+
+        var image = (await pipeline.GenerateAsync([job], null, CancellationToken.None))[0].Png;
+
+        Assert.Equal(reference, image);
+    }
+
     public void Dispose() => Directory.Delete(_folder, recursive: true);
 }
