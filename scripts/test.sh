@@ -26,7 +26,8 @@ dotnet restore GenAgent.sln --verbosity quiet || { echo "restore failed"; echo "
 dotnet build GenAgent.sln --no-restore --verbosity quiet -nologo || { echo "build failed"; echo "0 passed, 1 failed"; exit 1; }
 
 log="$(mktemp)"
-dotnet test GenAgent.sln --no-build --verbosity quiet -nologo "$@" 2>&1 | tee "$log"
+# minimal (not quiet): a failing test prints its message and stack, so a CI log says why.
+dotnet test GenAgent.sln --no-build --verbosity minimal -nologo "$@" 2>&1 | tee "$log"
 status=${PIPESTATUS[0]}
 
 # VSTest prints one summary line per test assembly: "Passed!  - Failed: 0, Passed: 12, Skipped: 0, Total: 12, ..."
