@@ -1,6 +1,7 @@
 using GenAgent.Api;
 using GenAgent.Core.Configuration;
 using GenAgent.Core.Images;
+using GenAgent.Core.Telemetry;
 using GenAgent.Discord.Sessions.Chat;
 using GenAgent.Discord.Sessions.Hosting;
 using GenAgent.Workflow.Engine;
@@ -38,6 +39,8 @@ internal static class BotHost
             builder.Services.AddGenAgentApi(settings.Api);
             builder.Services.AddDiscordSessions(builder.Configuration);
             builder.Services.AddDiscordChat();
+            // Sessions' traces and metrics; to Application Insights when the container app has its connection string.
+            builder.Services.AddGenAgentTelemetry("genagent-bot", builder.Configuration);
             return new BotApplication(builder.Build(), engine, settings);
         }
         catch

@@ -6,6 +6,7 @@ using GenAgent.GpuWorker.Telemetry;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using GenAgent.GpuWorker.Wire;
+using GenAgent.Core.Telemetry;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http.Json;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
@@ -14,6 +15,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using OpenTelemetry.Metrics;
+using OpenTelemetry.Resources;
 
 namespace GenAgent.GpuWorker.Hosting;
 
@@ -59,10 +61,13 @@ public static class WorkerServiceCollectionExtensions
         services.Configure<KestrelServerOptions>(o => o.Limits.MaxRequestBodySize = worker.MaxRequestBytes);
         services.Configure<Microsoft.AspNetCore.Http.Features.FormOptions>(o => o.MultipartBodyLengthLimit = worker.MaxRequestBytes);
 
-        services.AddOpenTelemetry().WithMetrics(metrics => metrics
+        var telemetry = services.AddOpenTelemetry().ConfigureResource(resource => resource.AddService("genagent-gpu-worker"));
+        telemetry.WithMetrics(metrics => metrics
             .AddMeter(WorkerMetrics.MeterName)
             .AddAspNetCoreInstrumentation()
             .AddPrometheusExporter(o => o.ScrapeResponseCacheDurationMilliseconds = 0));
+        // In Azure the same meter, the request traces and the logs also go to Application Insights.
+        telemetry.UseAzureMonitorWhenConfigured(builder.Configuration);
         return builder;
     }
 }

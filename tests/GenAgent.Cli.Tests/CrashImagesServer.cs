@@ -24,6 +24,9 @@ internal sealed class CrashImagesServer : IAsyncDisposable
     private readonly TimeSpan _latency;
     private readonly SketchGenerator _sketch = new();
     private readonly ConcurrentDictionary<string, Lazy<Task<byte[]>>> _renders = new(StringComparer.Ordinal);
+
+    // Four renders at a time, as a GPU with a small batch: the run lasts long enough for the test's kills to land.
+    private readonly SemaphoreSlim _gpu = new(4);
     private int _started;
     private int _renderCount;
 
@@ -80,10 +83,22 @@ internal sealed class CrashImagesServer : IAsyncDisposable
     /// <summary>Not tied to any request: as on a GPU, a render that started finishes even when its client is gone.</summary>
     private async Task<byte[]> RenderAsync(string caption, int width, int height)
     {
-        await Task.Delay(_latency);
-        Interlocked.Increment(ref _renderCount);
-        return (await _sketch.GenerateAsync(new GenerationRequest(caption, width, height, caption.Length))).Png;
+        await _gpu.WaitAsync();
+        try
+        {
+            await Task.Delay(_latency);
+            Interlocked.Increment(ref _renderCount);
+            return (await _sketch.GenerateAsync(new GenerationRequest(caption, width, height, caption.Length))).Png;
+        }
+        finally
+        {
+            _gpu.Release();
+        }
     }
 
-    public async ValueTask DisposeAsync() => await _app.DisposeAsync();
+    public async ValueTask DisposeAsync()
+    {
+        await _app.DisposeAsync();
+        _gpu.Dispose();
+    }
 }

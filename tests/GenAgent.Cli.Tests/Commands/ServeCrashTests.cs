@@ -55,14 +55,23 @@ public sealed class ServeCrashTests(ITestOutputHelper output)
             ids.Add(JsonDocument.Parse(await created.Content.ReadAsStringAsync()).RootElement.GetProperty("id").GetString()!);
         }
 
+        // Kills at seeded points spread over the run's ~66 calls, so each lands with generations in flight however fast
+        // or slow the machine is; the images server renders 4 at a time, so the run cannot outpace the kills.
         var killsDone = 0;
         for (var kill = 0; kill < Kills; kill++)
         {
-            // A seeded moment: after a few more generations have started, so some are in flight at the kill.
-            var target = images.Started + 3 + random.Next(8);
-            var deadline = DateTime.UtcNow.AddSeconds(60);
-            while (images.Started < target && DateTime.UtcNow < deadline && !await AllEndedAsync(http, ids)) await Task.Delay(10);
-            if (await AllEndedAsync(http, ids)) break;
+            var target = Math.Max(6 + (12 * kill) + random.Next(6), images.Started + 2);
+            var checkEnded = DateTime.UtcNow.AddSeconds(2);
+            var ended = false;
+            while (images.Started < target)
+            {
+                await Task.Delay(10);
+                if (DateTime.UtcNow < checkEnded) continue;
+                if (ended = await AllEndedAsync(http, ids)) break;
+                checkEnded = DateTime.UtcNow.AddSeconds(2);
+            }
+
+            if (ended) break;
             process.Kill(entireProcessTree: true);
             await process.WaitForExitAsync();
             process.Dispose();
