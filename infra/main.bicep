@@ -1,6 +1,7 @@
 // GenAgent on Azure: `azd up` provisions this into one resource group and deploys the Functions app (api), the GPU
-// worker and, optionally, the Discord gateway bot. Nothing runs while idle except the bot (when deployed); no secret
-// is in any file: secrets arrive as secure parameters from the azd environment and go straight into Key Vault.
+// worker and, optionally, the Discord gateway bot. Nothing runs while idle except the bot (when deployed) and, with
+// Discord set up, one always-ready Functions instance per group (keepWarm); no secret is in any file: secrets arrive as
+// secure parameters from the azd environment and go straight into Key Vault.
 targetScope = 'subscription'
 
 @minLength(1)
@@ -86,13 +87,21 @@ param generatorApiKey string = ''
 @secure()
 param editorApiKey string = ''
 
+// Both keys are made once, by infra/hooks/preprovision.sh into the azd environment, and sent again by every provision:
+// a fresh key per provision would break the app-to-worker key and every signed link (reports, Trajectory buttons).
 @secure()
-@description('Key the GPU worker requires from every caller; a new one each deployment unless set (worker and apps get it together).')
-param gpuWorkerApiKey string = newGuid()
+@minLength(32)
+@description('Key the GPU worker requires from every caller (GENAGENT_WORKER_API_KEY, made once by the preprovision hook).')
+param gpuWorkerApiKey string
 
 @secure()
-@description('Signs report and image links (GenAgent__Api__ApiKey), which browsers open without a function key; new each deployment unless set.')
-param apiLinkKey string = newGuid()
+@minLength(32)
+@description('Signs report and image links (GenAgent__Api__ApiKey), which browsers open without a function key (GENAGENT_LINK_KEY, made once by the preprovision hook).')
+param apiLinkKey string
+
+@description('Keep one instance of the Functions app\'s HTTP and durable groups always ready (billed while idle), so Discord\'s 3-second deadline holds after idle. auto: on when Discord is set up.')
+@allowed(['auto', 'on', 'off'])
+param keepWarm string = 'auto'
 
 var abbrs = loadJsonContent('abbreviations.json')
 var resourceToken = toLower(uniqueString(subscription().id, environmentName, location))
@@ -266,6 +275,7 @@ module functions 'app/functions.bicep' = {
     applicationInsightsConnectionString: monitoring.outputs.applicationInsightsConnectionString
     keyVaultName: vault.outputs.name
     profile: genAgentProfile
+    keepWarm: keepWarm == 'on' || (keepWarm == 'auto' && !empty(discordPublicKey))
     maxConcurrentPerUser: maxConcurrentPerUser
     maxConcurrentGlobal: maxConcurrentGlobal
     agentBackend: agentBackend

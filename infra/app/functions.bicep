@@ -1,4 +1,4 @@
-// The Functions app on the Flex Consumption plan: .NET 10 isolated, scale to zero, no instance kept warm. It runs as
+// The Functions app on the Flex Consumption plan: .NET 10 isolated, scale to zero unless keepWarm. It runs as
 // the user-assigned identity: the runtime's storage (AzureWebJobsStorage__*), the deployment package, the image store,
 // Application Insights and the Key Vault references all authenticate with it, so no app setting holds a key.
 param planName string
@@ -34,6 +34,9 @@ param maximumInstanceCount int = 40
 
 @allowed([512, 2048, 4096])
 param instanceMemoryMB int = 2048
+
+@description('One always-ready instance for the HTTP group (Discord\'s 3-second deadline, its PING when the endpoint URL is saved) and the durable group (the orchestrations the answer starts), billed while idle.')
+param keepWarm bool = false
 
 @description('GenAgent:Admission: sessions one user may run at once.')
 param maxConcurrentPerUser int
@@ -111,8 +114,14 @@ resource app 'Microsoft.Web/sites@2024-04-01' = {
         }
       }
       scaleAndConcurrency: {
-        // Nothing kept warm: idle costs nothing; the first request after idle pays a cold start.
-        alwaysReady: []
+        // Off: idle costs nothing and the first request after idle pays a cold start, which can miss Discord's
+        // 3-second deadline. On: one instance each for the HTTP triggers and the durable ones, as the Durable docs advise.
+        alwaysReady: keepWarm
+          ? [
+              { name: 'http', instanceCount: 1 }
+              { name: 'durable', instanceCount: 1 }
+            ]
+          : []
         maximumInstanceCount: maximumInstanceCount
         instanceMemoryMB: instanceMemoryMB
       }

@@ -35,8 +35,12 @@ param concurrentRequests int = 1
 
 param applicationInsightsConnectionString string
 
+// The first provision runs before any image is built: the placeholder serves port 80 and has no /health, so ingress
+// follows it and the probes wait for the real image (port 8080).
 var placeholderImage = 'mcr.microsoft.com/azuredocs/containerapps-helloworld:latest'
-var port = 8080
+var placeholder = empty(imageName)
+var workerPort = 8080
+var port = placeholder ? 80 : workerPort
 // A serverless GPU replica gets the whole GPU; these are the profile's per-replica maximums.
 var cpuSize = {
   cpu: '4'
@@ -94,7 +98,7 @@ resource worker 'Microsoft.App/containerApps@2024-03-01' = {
       containers: [
         {
           name: 'gpu-worker'
-          image: empty(imageName) ? placeholderImage : imageName
+          image: placeholder ? placeholderImage : imageName
           resources: {
             cpu: json(size.cpu)
             memory: size.memory
@@ -128,40 +132,42 @@ resource worker 'Microsoft.App/containerApps@2024-03-01' = {
               mountPath: '/models'
             }
           ]
-          probes: [
-            {
-              // Loading the models from the share on a cold start takes minutes; allow up to 10 x 30 s.
-              type: 'Startup'
-              httpGet: {
-                path: '/health'
-                port: port
-              }
-              initialDelaySeconds: 10
-              periodSeconds: 30
-              failureThreshold: 10
-              timeoutSeconds: 5
-            }
-            {
-              type: 'Liveness'
-              httpGet: {
-                path: '/health'
-                port: port
-              }
-              periodSeconds: 30
-              failureThreshold: 3
-              timeoutSeconds: 5
-            }
-            {
-              type: 'Readiness'
-              httpGet: {
-                path: '/health'
-                port: port
-              }
-              periodSeconds: 10
-              failureThreshold: 3
-              timeoutSeconds: 5
-            }
-          ]
+          probes: placeholder
+            ? []
+            : [
+                {
+                  // Loading the models from the share on a cold start takes minutes; allow up to 10 x 30 s.
+                  type: 'Startup'
+                  httpGet: {
+                    path: '/health'
+                    port: workerPort
+                  }
+                  initialDelaySeconds: 10
+                  periodSeconds: 30
+                  failureThreshold: 10
+                  timeoutSeconds: 5
+                }
+                {
+                  type: 'Liveness'
+                  httpGet: {
+                    path: '/health'
+                    port: workerPort
+                  }
+                  periodSeconds: 30
+                  failureThreshold: 3
+                  timeoutSeconds: 5
+                }
+                {
+                  type: 'Readiness'
+                  httpGet: {
+                    path: '/health'
+                    port: workerPort
+                  }
+                  periodSeconds: 10
+                  failureThreshold: 3
+                  timeoutSeconds: 5
+                }
+              ]
         }
       ]
       volumes: [

@@ -50,7 +50,7 @@ public sealed class AzureYamlTests
         Assert.True(File.Exists(Path.Combine(RepositoryPaths.Root, Scalar(infra, "path"), Scalar(infra, "module") + ".bicep")));
 
         var hooks = Mapping(_root, "hooks");
-        foreach (var hook in new[] { "postprovision", "postdeploy" })
+        foreach (var hook in new[] { "preprovision", "postprovision", "postdeploy" })
         {
             var run = Scalar(Mapping(hooks, hook), "run");
             var script = Path.Combine(RepositoryPaths.Root, run);

@@ -12,7 +12,7 @@ public sealed partial class MainTemplateTests(BicepWorkspace workspace)
     private readonly CompiledMain _main = new(workspace);
 
     [Fact]
-    public void Functions_run_on_a_flex_consumption_plan_with_nothing_kept_warm()
+    public void Functions_run_on_a_flex_consumption_plan_kept_warm_only_when_asked_or_discord_is_set_up()
     {
         var plan = Assert.Single(_main.OfType("Microsoft.Web/serverfarms"));
         Assert.Equal("FC1", plan.Json["sku"]?["name"]?.ToString());
@@ -22,7 +22,17 @@ public sealed partial class MainTemplateTests(BicepWorkspace workspace)
         var config = app.Properties?["functionAppConfig"] ?? throw new Xunit.Sdk.XunitException("no functionAppConfig");
         Assert.Equal("dotnet-isolated", config["runtime"]?["name"]?.ToString());
         Assert.Equal("10.0", config["runtime"]?["version"]?.ToString());
-        Assert.Empty(config["scaleAndConcurrency"]?["alwaysReady"]?.AsArray() ?? throw new Xunit.Sdk.XunitException("alwaysReady is not set"));
+        // One always-ready instance each for the HTTP and durable groups when keepWarm, none otherwise.
+        var alwaysReady = config["scaleAndConcurrency"]?["alwaysReady"]?.ToString() ?? throw new Xunit.Sdk.XunitException("alwaysReady is not set");
+        Assert.Equal(
+            "[if(parameters('keepWarm'), createArray(createObject('name', 'http', 'instanceCount', 1), createObject('name', 'durable', 'instanceCount', 1)), createArray())]",
+            alwaysReady);
+        Assert.Equal(false, app.Template["parameters"]?["keepWarm"]?["defaultValue"]?.GetValue<bool>());
+        var module = Assert.Single(_main.OfType("Microsoft.Resources/deployments"), d => d.Json["name"]?.ToString() == "functions");
+        Assert.Equal(
+            "[or(equals(parameters('keepWarm'), 'on'), and(equals(parameters('keepWarm'), 'auto'), not(empty(parameters('discordPublicKey')))))]",
+            module.Properties?["parameters"]?["keepWarm"]?["value"]?.ToString());
+        Assert.Equal("auto", _main.Root["parameters"]?["keepWarm"]?["defaultValue"]?.ToString());
         Assert.Equal("UserAssignedIdentity", config["deployment"]?["storage"]?["authentication"]?["type"]?.ToString());
     }
 
@@ -113,7 +123,6 @@ public sealed partial class MainTemplateTests(BicepWorkspace workspace)
         Assert.Contains("'secretRef', 'discord-bot-token'", text, StringComparison.Ordinal);
     }
 
-    private static readonly string[] GeneratedKeys = ["gpuWorkerApiKey", "apiLinkKey"];
 
     [Fact]
     public void Secure_parameters_have_no_values_and_come_from_the_azd_environment()
@@ -125,10 +134,18 @@ public sealed partial class MainTemplateTests(BicepWorkspace workspace)
             secure.Select(p => p.Key).Order(StringComparer.Ordinal));
         foreach (var (name, definition) in secure)
         {
-            // The worker's and the link key are made fresh by each deployment (newGuid is only allowed as a default), never written down.
-            Assert.Equal(GeneratedKeys.Contains(name) ? "[newGuid()]" : "", definition?["defaultValue"]?.ToString() ?? "");
+            // Empty or none: a newGuid() default is a new key on every provision (the worker key and every signed link
+            // break); the generated keys come from the azd environment, made once by the preprovision hook.
+            Assert.Equal("", definition?["defaultValue"]?.ToString() ?? "");
         }
-        secure = secure.Where(p => !GeneratedKeys.Contains(p.Key)).ToArray();
+
+        foreach (var generated in new[] { "gpuWorkerApiKey", "apiLinkKey" })
+        {
+            // An empty value (the hook did not run) fails the deployment up front rather than deploying an open worker.
+            Assert.Equal(32, parameters[generated]?["minLength"]?.GetValue<int>());
+        }
+
+        Assert.DoesNotContain("newGuid", _main.Text, StringComparison.Ordinal);
 
         var file = JsonNode.Parse(File.ReadAllText(Path.Combine(RepositoryPaths.Infra, "main.parameters.json")))!["parameters"]!.AsObject();
         foreach (var (name, value) in file)
@@ -246,13 +263,21 @@ public sealed partial class MainTemplateTests(BicepWorkspace workspace)
         Assert.Contains("gpuProfileName", worker.Properties?["workloadProfileName"]?.ToString() ?? "", StringComparison.Ordinal);
 
         var container = template["containers"]!.AsArray().Single()!;
-        var probes = container["probes"]!.AsArray();
-        Assert.Equal(["Liveness", "Readiness", "Startup"], probes.Select(p => p!["type"]!.ToString()).Order(StringComparer.Ordinal));
-        Assert.All(probes, p => Assert.Equal("/health", p!["httpGet"]?["path"]?.ToString()));
+        // Probes only for the real image (the placeholder has no /health): the three kinds, each on /health at 8080.
+        var probes = container["probes"]!.ToString();
+        Assert.StartsWith("[if(variables('placeholder'), createArray(), createArray(", probes, StringComparison.Ordinal);
+        foreach (var kind in new[] { "Startup", "Liveness", "Readiness" })
+        {
+            Assert.Contains($"createObject('type', '{kind}', 'httpGet', createObject('path', '/health', 'port', variables('workerPort'))", probes, StringComparison.Ordinal);
+        }
         Assert.Equal("/models", container["volumeMounts"]!.AsArray().Single()!["mountPath"]!.ToString());
         Assert.Contains("Models__Path", container["env"]!.ToJsonStringUnescaped(), StringComparison.Ordinal);
         Assert.Equal("AzureFile", template["volumes"]!.AsArray().Single()!["storageType"]!.ToString());
-        Assert.Equal("8080", worker.Template["variables"]?["port"]?.ToString());
+        // The worker listens on 8080; the first provision's placeholder image on 80 with no /health, so ingress follows
+        // the image and the probes only exist for the real one.
+        Assert.Equal("8080", worker.Template["variables"]?["workerPort"]?.ToString());
+        Assert.Equal("[if(variables('placeholder'), 80, variables('workerPort'))]", worker.Template["variables"]?["port"]?.ToString());
+        Assert.Equal("[variables('port')]", worker.Properties?["configuration"]?["ingress"]?["targetPort"]?.ToString());
 
         var environment = Assert.Single(_main.OfType("Microsoft.App/managedEnvironments"));
         var profiles = environment.Properties?["workloadProfiles"]?.ToString() ?? "";
