@@ -100,22 +100,25 @@ public sealed partial class DiscordInteractionHandler
         return await starter.PrepareAsync(request, cancellationToken).ConfigureAwait(false);
     }
 
-    /// <summary>Starts the engine session; a failure replaces the "thinking" message with an apology.</summary>
-    private async Task LaunchAsync(Interaction interaction, PreparedStart prepared)
+    private const string CouldNotStart = "GenAgent could not start the session; please try again in a moment.";
+
+    /// <summary>Starts the engine session; a failure is what the user is told instead (null on success).</summary>
+    private async Task<string?> LaunchAsync(Interaction interaction, PreparedStart prepared)
     {
         try
         {
             await starter.LaunchAsync(prepared, Stopping).ConfigureAwait(false);
+            return null;
         }
         catch (Exception failed) when (failed is not OperationCanceledException)
         {
             logger.LateStartFailed(failed, interaction.Id);
-            await TellAsync(interaction, "GenAgent could not start the session; please try again in a moment.").ConfigureAwait(false);
+            return CouldNotStart;
         }
     }
 
-    /// <summary>A preparation that outlived the budget: a refusal replaces the "thinking" message, a success launches.</summary>
-    private async Task FinishLateAsync(Interaction interaction, Task<PreparedStart> prepare)
+    /// <summary>A preparation that outlived the budget: its refusal is what the user is told, a success launches.</summary>
+    private async Task<string?> FinishLateAsync(Interaction interaction, Task<PreparedStart> prepare)
     {
         PreparedStart prepared;
         try
@@ -125,24 +128,37 @@ public sealed partial class DiscordInteractionHandler
         catch (Exception failed) when (failed is not OperationCanceledException)
         {
             logger.LateStartFailed(failed, interaction.Id);
-            await TellAsync(interaction, "GenAgent could not start the session; please try again in a moment.").ConfigureAwait(false);
-            return;
+            return CouldNotStart;
         }
-        if (prepared.Result.Started) await LaunchAsync(interaction, prepared).ConfigureAwait(false);
-        else await TellAsync(interaction, prepared.Result.Refusal).ConfigureAwait(false);
+        return prepared.Result.Started ? await LaunchAsync(interaction, prepared).ConfigureAwait(false) : prepared.Result.Refusal;
     }
 
+    /// <summary>
+    /// Puts <paramref name="text"/> on the "thinking" message. Only once the deferred answer exists: before Discord has
+    /// processed it the original response is unknown (10015), so that answer is retried a few times, a second apart.
+    /// </summary>
     private async Task TellAsync(Interaction interaction, string text)
     {
-        try
+        for (var attempt = 1; ; attempt++)
         {
-            await Rest.EditOriginalResponseAsync(interaction.ApplicationId, interaction.Token, new MessageEdit { Content = text }, cancellationToken: Stopping).ConfigureAwait(false);
-        }
-        catch (DiscordApiException failed)
-        {
-            logger.LateStartFailed(failed, interaction.Id);
+            try
+            {
+                await Rest.EditOriginalResponseAsync(interaction.ApplicationId, interaction.Token, new MessageEdit { Content = text }, cancellationToken: Stopping).ConfigureAwait(false);
+                return;
+            }
+            catch (DiscordApiException early) when (early.Code == DiscordErrorCodes.UnknownWebhook && attempt < TellAttempts)
+            {
+                await Task.Delay(TimeSpan.FromSeconds(1), clock, Stopping).ConfigureAwait(false);
+            }
+            catch (DiscordApiException failed)
+            {
+                logger.LateStartFailed(failed, interaction.Id);
+                return;
+            }
         }
     }
+
+    private const int TellAttempts = 4;
 
     private static InteractionReply ReplyOf(Interaction interaction) =>
         new(interaction.ApplicationId, interaction.Token, interaction.AttachmentSizeLimit ?? DiscordLimits.DefaultAttachmentBytes);

@@ -49,8 +49,11 @@ public sealed partial class DiscordInteractionHandler(
 
     /// <summary>
     /// Starts sessions before answering instead of after: for hosts whose engine lives only as long as the request (the
-    /// Functions app's durable client binding). Durable Functions take far longer to run a session's first step than
-    /// Discord takes to process the answer, so the first post still finds the "thinking" message.
+    /// Functions app's durable client binding). The start gets what is left of <see cref="DiscordSessionsOptions.StartBudget"/>:
+    /// a refusal or a failed start within it is the (ephemeral) answer itself; a start that outlasts it is answered
+    /// DEFERRED at once and finishes in the background, so the answer never waits on a slow durable start. Durable
+    /// Functions take far longer to run a session's first step than Discord takes to process the answer, so the first
+    /// post still finds the "thinking" message.
     /// </summary>
     public bool LaunchBeforeAnswer { get; set; }
 
@@ -94,9 +97,10 @@ public sealed partial class DiscordInteractionHandler(
             return TypedResults.Json(response, DiscordJsonContext.Default.InteractionResponse);
         }
 
+        after.Tell = text => TellAsync(interaction, text);
         if (after.HasWork && LaunchBeforeAnswer)
         {
-            await after.RunAsync().ConfigureAwait(false);
+            response = await LaunchBeforeAnsweringAsync(interaction, response, after, Stopwatch.GetElapsedTime(started)).ConfigureAwait(false);
         }
         else if (after.HasWork)
         {
@@ -110,6 +114,29 @@ public sealed partial class DiscordInteractionHandler(
         }
         logger.Answered(interaction.Id, (int)interaction.Type, interaction.Data?.Name ?? interaction.Data?.CustomId, Stopwatch.GetElapsedTime(started).TotalMilliseconds);
         return TypedResults.Json(response, DiscordJsonContext.Default.InteractionResponse);
+    }
+
+    /// <summary>
+    /// Runs the launch within what is left of the start budget: what the user must be told becomes the ephemeral answer;
+    /// a launch still running then continues after the deferred answer and tells the user there if it fails.
+    /// </summary>
+    private async Task<InteractionResponse> LaunchBeforeAnsweringAsync(Interaction interaction, InteractionResponse deferred, AfterAck after, TimeSpan spent)
+    {
+        var launch = after.RunAsync();
+        var left = options.StartBudget - spent;
+        if (left > TimeSpan.Zero)
+        {
+            await Task.WhenAny(launch, Task.Delay(left, clock)).ConfigureAwait(false);
+        }
+
+        if (!launch.IsCompleted)
+        {
+            logger.LaunchOutlivedBudget(interaction.Id);
+            _ = Task.Run(() => after.TellAsync(launch), CancellationToken.None);
+            return deferred;
+        }
+
+        return await launch.ConfigureAwait(false) is { } tell ? InteractionReplies.Ephemeral(tell) : deferred;
     }
 
     /// <summary>The answer to a verified interaction; <paramref name="after"/> collects what must run once it has been sent.</summary>
@@ -140,10 +167,12 @@ public sealed partial class DiscordInteractionHandler(
 
     private static string? ChannelId(Interaction interaction) => interaction.ChannelId ?? interaction.Channel?.Id;
 
-    private DiscordRestClient Rest => services.GetRequiredService<DiscordRestClient>();
+    // Both resolved with the handler: work that outlives the request (a late start, a late refusal) runs after the
+    // request's service scope is gone (the Functions invocation's, the per-request handler's).
+    private DiscordRestClient Rest { get; } = services.GetRequiredService<DiscordRestClient>();
 
     /// <summary>Work that outlives the request stops with the application, not with the request.</summary>
-    private CancellationToken Stopping => services.GetService<IHostApplicationLifetime>()?.ApplicationStopping ?? CancellationToken.None;
+    private CancellationToken Stopping { get; } = services.GetService<IHostApplicationLifetime>()?.ApplicationStopping ?? CancellationToken.None;
 
     private IResult Unauthorized(string reason)
     {

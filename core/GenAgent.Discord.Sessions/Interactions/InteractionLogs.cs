@@ -37,6 +37,9 @@ internal static partial class InteractionLogs
     [LoggerMessage(110, LogLevel.Warning, "Discord interaction {InteractionId} arrived again; answered as the first time, nothing started")]
     public static partial void Repeated(this ILogger logger, string interactionId);
 
+    [LoggerMessage(111, LogLevel.Warning, "Discord interaction {InteractionId}: the session start outlived the start budget; answered deferred, the start goes on")]
+    public static partial void LaunchOutlivedBudget(this ILogger logger, string interactionId);
+
     [LoggerMessage(106, LogLevel.Information, "Registered {Count} Discord commands ({Scope})")]
     public static partial void CommandsRegistered(this ILogger logger, int count, string scope);
 }

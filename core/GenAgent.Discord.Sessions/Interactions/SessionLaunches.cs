@@ -35,7 +35,7 @@ public sealed class SessionLaunches(ILogger<SessionLaunches> logger) : Backgroun
                 // Each item reports its own failures to the user; one that still throws must not stop the worker.
                 try
                 {
-                    await work.RunAsync().ConfigureAwait(false);
+                    await work.RunAfterAnswerAsync().ConfigureAwait(false);
                 }
                 catch (Exception failed) when (failed is not OperationCanceledException)
                 {

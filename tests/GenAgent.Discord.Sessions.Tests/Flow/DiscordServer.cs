@@ -42,6 +42,16 @@ public sealed class DiscordServer : IAsyncLifetime
 
     public const string PerRequestEngineRoute = "/test/per-request-engine";
 
+    /// <summary>The per-request handler over an engine whose start fails at once.</summary>
+    public const string FailingStartRoute = "/test/per-request-engine/failing-start";
+
+    /// <summary>The per-request handler over an engine whose start fails after 3 s, past the 1.5 s start budget.</summary>
+    public const string SlowFailingStartRoute = "/test/per-request-engine/slow-failing-start";
+
+    internal GenAgent.Discord.Sessions.Tests.Interactions.ScriptedStartEngine FailingStart { get; private set; } = null!;
+
+    internal GenAgent.Discord.Sessions.Tests.Interactions.ScriptedStartEngine SlowFailingStart { get; private set; } = null!;
+
     public async Task InitializeAsync()
     {
         Fake = await FakeDiscord.StartAsync();
@@ -58,11 +68,17 @@ public sealed class DiscordServer : IAsyncLifetime
             services.AddDiscordProgressPosts(configuration, api);
         });
         Store = Engine.Services.GetRequiredService<IImageStore>();
+        FailingStart = new GenAgent.Discord.Sessions.Tests.Interactions.ScriptedStartEngine(Engine, TimeSpan.Zero, fail: true);
+        SlowFailingStart = new GenAgent.Discord.Sessions.Tests.Interactions.ScriptedStartEngine(Engine, TimeSpan.FromSeconds(3), fail: true);
         _app = ServeHost.Build(Engine, Store, api, "http://127.0.0.1:0", configure: builder => builder.Services.AddDiscordSessions(configuration));
         _app.MapDiscordInteractions();
         // The Functions trigger's shape: a handler made per request over a given engine (DiscordInteractionsFunction).
         _app.MapPost(PerRequestEngineRoute, (HttpContext context, CancellationToken cancellationToken) =>
             DiscordSessionsServiceCollectionExtensions.CreateHandler(context.RequestServices, Engine).HandleAsync(context.Request, cancellationToken));
+        _app.MapPost(FailingStartRoute, (HttpContext context, CancellationToken cancellationToken) =>
+            DiscordSessionsServiceCollectionExtensions.CreateHandler(context.RequestServices, FailingStart).HandleAsync(context.Request, cancellationToken));
+        _app.MapPost(SlowFailingStartRoute, (HttpContext context, CancellationToken cancellationToken) =>
+            DiscordSessionsServiceCollectionExtensions.CreateHandler(context.RequestServices, SlowFailingStart).HandleAsync(context.Request, cancellationToken));
         await _app.StartAsync();
         Http = new HttpClient { BaseAddress = new Uri(_app.Urls.Single()), Timeout = TimeSpan.FromMinutes(1) };
     }

@@ -26,6 +26,42 @@ public sealed class PerRequestEngineTests(DiscordServer server)
     }
 
     [Fact]
+    public async Task A_start_that_fails_within_the_budget_is_the_ephemeral_answer_and_the_token_is_never_used_before_it()
+    {
+        var interaction = Flow.Interactions.Imagine("1900000000000000002", "a red kite over a beach", effort: "low");
+        var token = interaction["token"]!.GetValue<string>();
+
+        var (status, answer) = await server.SendAsync(interaction, DiscordServer.FailingStartRoute);
+
+        Assert.Equal(200, status);
+        Assert.Equal(4, answer.GetProperty("type").GetInt32());
+        Assert.Equal(64, answer.GetProperty("data").GetProperty("flags").GetInt32());
+        Assert.Contains("could not start the session", answer.GetProperty("data").GetProperty("content").GetString(), StringComparison.Ordinal);
+        // Nothing tried the interaction's token before the answer existed (Discord would have said 10015 Unknown Webhook).
+        Assert.DoesNotContain(server.Fake.Requests, r => r.Path.Contains(token, StringComparison.Ordinal) && r.Path.StartsWith("/webhooks/", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task A_start_that_outlives_the_budget_is_answered_deferred_at_once_and_its_failure_lands_on_the_thinking_message()
+    {
+        var interaction = Flow.Interactions.Imagine("1900000000000000003", "a lighthouse in fog", effort: "low");
+        var token = interaction["token"]!.GetValue<string>();
+        var before = server.SlowFailingStart.Finished;
+
+        var (status, answer) = await server.SendAsync(interaction, DiscordServer.SlowFailingStartRoute);
+
+        // The answer did not wait for the 3 s start, which was still running when it arrived.
+        Assert.Equal(200, status);
+        Assert.Equal(5, answer.GetProperty("type").GetInt32());
+        Assert.Equal(before, server.SlowFailingStart.Finished);
+        var edit = await server.Fake.WaitForRequestAsync(
+            r => r.Method == "PATCH" && r.Path.EndsWith($"/{token}/messages/@original", StringComparison.Ordinal) && r.Status == 200,
+            TimeSpan.FromSeconds(20));
+        Assert.Contains("could not start the session", edit.Json!.Value.GetProperty("content").GetString(), StringComparison.Ordinal);
+        Assert.Contains("could not start the session", (string?)server.Fake.OriginalFor(token)!["content"], StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Ping_works_through_the_per_request_handler_too()
     {
         var (status, pong) = await server.SendAsync(Flow.Interactions.Ping(), DiscordServer.PerRequestEngineRoute);

@@ -13,6 +13,7 @@ public sealed partial class FakeDiscord
     private readonly ConcurrentDictionary<string, string> originals = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, string> nonces = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, byte> answeredInteractions = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, byte> answeredTokens = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, string> interactionChannels = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, JsonObject> channels = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, JsonArray> commands = new(StringComparer.Ordinal);
@@ -166,6 +167,8 @@ public sealed partial class FakeDiscord
         {
             ["interactions", var id, var token, "callback"] when method == "POST" => Callback(request, id, token),
             ["webhooks", _, var token, ..] when expiredTokens.ContainsKey(token) => Error(401, 50027, "Invalid Webhook Token"),
+            // As Discord: an interaction's token works for webhook calls only once the interaction has been answered.
+            ["webhooks", _, var token, ..] when interactionChannels.ContainsKey(token) && !answeredTokens.ContainsKey(token) => Error(404, 10015, "Unknown Webhook"),
             ["webhooks", var app, var token] when method == "POST" => (200, CreateMessage(ChannelFor(token), request, webhookId: app)),
             ["webhooks", _, var token, "messages", "@original"] => Existing(request, originals.TryGetValue(token, out var original) ? original : null),
             ["webhooks", _, _, "messages", var id] => Existing(request, id),
@@ -199,6 +202,8 @@ public sealed partial class FakeDiscord
         {
             return Error(400, 40060, "Interaction has already been acknowledged.");
         }
+
+        answeredTokens[token] = 0;
 
         var type = request.Json?.GetProperty("type").GetInt32() ?? 0;
         JsonObject? message = null;
