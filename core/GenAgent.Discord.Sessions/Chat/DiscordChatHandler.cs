@@ -1,6 +1,7 @@
 using GenAgent.Discord.Gateway;
 using GenAgent.Discord.Rest;
 using GenAgent.Discord.Sessions.Links;
+using GenAgent.Discord.Sessions.Safety;
 using GenAgent.Discord.Sessions.Posting;
 using GenAgent.Discord.Sessions.Starting;
 using GenAgent.Discord.Wire;
@@ -118,7 +119,7 @@ public sealed class DiscordChatHandler(
             UserId = author.Id,
             GuildId = message.GuildId,
             ChannelId = message.ChannelId,
-            ChannelNsfw = channel?.Nsfw ?? false,
+            ChannelNsfw = await AgeRestriction.IsAgeRestrictedAsync(channel, rest, cancellationToken).ConfigureAwait(false),
             Prompt = prompt,
             InputImage = input,
             Source = direct ? DiscordStartSource.DirectMessage : DiscordStartSource.Mention,

@@ -1,6 +1,7 @@
 using GenAgent.Core.Sessions;
 using GenAgent.Discord.Rest;
 using GenAgent.Discord.Sessions.Commands;
+using GenAgent.Discord.Sessions.Safety;
 using GenAgent.Discord.Sessions.Starting;
 using GenAgent.Discord.Wire;
 
@@ -41,7 +42,7 @@ public sealed partial class DiscordInteractionHandler
             UserId = userId,
             GuildId = interaction.GuildId,
             ChannelId = channelId,
-            ChannelNsfw = interaction.Channel?.Nsfw ?? false,
+            ChannelNsfw = await AgeRestriction.IsAgeRestrictedAsync(interaction.Channel, Rest, cancellationToken).ConfigureAwait(false),
             Prompt = data.Option(CommandNames.Prompt)?.AsString() ?? "",
             Effort = effort,
             Private = isPrivate,

@@ -127,6 +127,40 @@ public sealed class ImagineFlowTests(DiscordServer server, ITestOutputHelper out
         Assert.Empty((await server.Settings().GetSessionsAsync(user)).Entries);
     }
 
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public async Task A_thread_is_age_restricted_exactly_when_its_parent_channel_is(bool parentNsfw)
+    {
+        var user = parentNsfw ? "1500000000000000022" : "1500000000000000023";
+        var parent = parentNsfw ? "1500000000000000901" : "1500000000000000902";
+        var thread = parentNsfw ? "1500000000000000911" : "1500000000000000912";
+        server.Fake.AddChannel(parent, type: 0, nsfw: parentNsfw, name: "art");
+        server.Fake.AddChannel(thread, type: 11, parentId: parent, name: "a thread");
+        var interaction = Interactions.Imagine(user, "a nude statue in a garden", channelId: thread);
+        // Discord's partial channel of a thread: type 11, its parent, and no nsfw flag.
+        interaction["channel"] = new System.Text.Json.Nodes.JsonObject { ["id"] = thread, ["type"] = 11, ["parent_id"] = parent, ["name"] = "a thread" };
+
+        var (status, answer) = await server.SendAsync(interaction);
+
+        Assert.Equal(200, status);
+        if (parentNsfw)
+        {
+            Assert.Equal(5, answer.GetProperty("type").GetInt32());
+            var entry = Assert.Single((await server.Settings().GetSessionsAsync(user)).Entries);
+            await server.Engine.CancelAsync(entry.SessionId);
+            await server.Engine.WaitForAsync(entry.SessionId, s => s.IsTerminal);
+        }
+        else
+        {
+            Assert.Equal(4, answer.GetProperty("type").GetInt32());
+            Assert.Contains("age-restricted", answer.GetProperty("data").GetProperty("content").GetString(), StringComparison.Ordinal);
+            Assert.Empty((await server.Settings().GetSessionsAsync(user)).Entries);
+        }
+
+        Assert.Contains(server.Fake.Requests, r => r.Method == "GET" && r.Path == $"/channels/{parent}");
+    }
+
     [Fact]
     public async Task A_button_from_another_version_says_so()
     {

@@ -48,8 +48,13 @@ public sealed partial class FakeDiscord
     public void RegisterInteraction(string token, string channelId) => interactionChannels[token] = channelId;
 
     /// <summary>Adds a channel that <c>GET /channels/{id}</c> returns.</summary>
-    public void AddChannel(string id, int type = 0, bool nsfw = false, string? parentId = null, string? guildId = GuildId, string name = "general") =>
-        channels[id] = new JsonObject { ["id"] = id, ["type"] = type, ["guild_id"] = guildId, ["parent_id"] = parentId, ["name"] = name, ["nsfw"] = nsfw };
+    public void AddChannel(string id, int type = 0, bool nsfw = false, string? parentId = null, string? guildId = GuildId, string name = "general")
+    {
+        var channel = new JsonObject { ["id"] = id, ["type"] = type, ["guild_id"] = guildId, ["parent_id"] = parentId, ["name"] = name };
+        // As Discord: threads (types 10, 11, 12) carry no nsfw flag; they are age-restricted when their parent is.
+        if (type is not (10 or 11 or 12)) channel["nsfw"] = nsfw;
+        channels[id] = channel;
+    }
 
     /// <summary>
     /// Emulates a bucket: <paramref name="limit"/> requests per <paramref name="resetAfterSeconds"/> window on matching
