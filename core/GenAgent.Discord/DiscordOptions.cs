@@ -44,6 +44,13 @@ public sealed class DiscordOptions
     public TimeSpan MaxRateLimitWait { get; set; } = TimeSpan.FromSeconds(60);
 
     /// <summary>
+    /// Invalid responses (401, 403, and 429 other than <c>shared</c>-scope ones) allowed in any 10 minutes before this
+    /// client stops sending until the window slides. Discord bans the IP for an hour at 10,000; the default keeps a
+    /// fifth of that in reserve for other clients behind the same address.
+    /// </summary>
+    public int InvalidRequestLimit { get; set; } = 8_000;
+
+    /// <summary>
     /// Hosts attachments may be downloaded from (besides the API host). Attachment URLs come from users' messages, so an
     /// unrestricted download would let anyone steer the bot at internal addresses.
     /// </summary>

@@ -69,6 +69,11 @@ public sealed class DiscordOptionsValidator : IValidateOptions<DiscordOptions>
             problems.Add(Missing(nameof(DiscordOptions.UserAgentVersion), "a version for the User-Agent"));
         }
 
+        if (options.InvalidRequestLimit is < 1 or > 10_000)
+        {
+            problems.Add($"{Key(nameof(DiscordOptions.InvalidRequestLimit))} must be between 1 and 10000 (Discord bans an IP at 10,000 invalid requests in 10 minutes).");
+        }
+
         if (options.MaxRetries is < 0 or > 10)
         {
             problems.Add($"{Key(nameof(DiscordOptions.MaxRetries))} must be between 0 and 10.");

@@ -51,4 +51,7 @@ internal static partial class Logs
 
     [LoggerMessage(21, LogLevel.Warning, "Gateway {Event} skipped: it does not read as the documented shape ({Reason})")]
     public static partial void GatewayDispatchSkipped(this ILogger logger, string @event, string reason);
+
+    [LoggerMessage(22, LogLevel.Warning, "Discord answered {Count} requests with 401/403/429 in the last 10 minutes (this client stops sending at {Limit}; Discord bans the IP at 10,000)")]
+    public static partial void InvalidRequestsHigh(this ILogger logger, int count, int limit);
 }

@@ -22,6 +22,8 @@ internal sealed class DiscordRateLimiter(TimeProvider time, IOptions<DiscordOpti
     private readonly ConcurrentDictionary<string, string> bucketHashes = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, RateLimitBucket> buckets = new(StringComparer.Ordinal);
     private readonly Queue<DateTimeOffset> recentBotRequests = new();
+    private readonly Queue<DateTimeOffset> recentInvalid = new();
+    private readonly Lock invalidLock = new();
     private readonly Lock globalLock = new();
     private DateTimeOffset globalResetAt;
 
@@ -56,6 +58,63 @@ internal sealed class DiscordRateLimiter(TimeProvider time, IOptions<DiscordOpti
     }
 
     public void Release(RateLimitBucket bucket) => bucket.Gate.Release();
+
+    /// <summary>Discord's window for the invalid-request ban.</summary>
+    public static TimeSpan InvalidRequestWindow { get; } = TimeSpan.FromMinutes(10);
+
+    /// <summary>Invalid responses in the last 10 minutes.</summary>
+    public int InvalidRequests
+    {
+        get
+        {
+            lock (invalidLock)
+            {
+                PruneInvalid(time.GetUtcNow());
+                return recentInvalid.Count;
+            }
+        }
+    }
+
+    /// <summary>
+    /// Counts a response toward Discord's invalid-request ban: 401, 403, and 429 except those whose scope is
+    /// <c>shared</c> (a shared resource's limit, which Discord does not count).
+    /// </summary>
+    public void CountResponse(int status, string? scope)
+    {
+        if (status is not (401 or 403 or 429) || (status == 429 && scope == "shared")) return;
+        var now = time.GetUtcNow();
+        int count;
+        lock (invalidLock)
+        {
+            PruneInvalid(now);
+            recentInvalid.Enqueue(now);
+            count = recentInvalid.Count;
+        }
+
+        var limit = options.Value.InvalidRequestLimit;
+        if (count == limit / 2 || count == limit) logger.InvalidRequestsHigh(count, limit);
+    }
+
+    /// <summary>
+    /// How long until the invalid-request budget allows another request, or null when it does now. Sending past the
+    /// budget would risk the IP ban, which stops every request of every client behind the address for an hour.
+    /// </summary>
+    public TimeSpan? InvalidBudgetWait()
+    {
+        var now = time.GetUtcNow();
+        lock (invalidLock)
+        {
+            PruneInvalid(now);
+            if (recentInvalid.Count < options.Value.InvalidRequestLimit) return null;
+            // The oldest counted response leaves the window first; with it one more request may go.
+            return recentInvalid.Peek() + InvalidRequestWindow - now;
+        }
+    }
+
+    private void PruneInvalid(DateTimeOffset now)
+    {
+        while (recentInvalid.Count > 0 && now - recentInvalid.Peek() >= InvalidRequestWindow) recentInvalid.Dequeue();
+    }
 
     /// <summary>Reads the rate-limit headers of a response into the bucket.</summary>
     public void Update(DiscordRoute route, RateLimitBucket bucket, HttpResponseHeaders headers)

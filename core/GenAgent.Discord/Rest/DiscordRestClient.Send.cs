@@ -31,6 +31,17 @@ public sealed partial class DiscordRestClient
         for (var attempt = 0; ; attempt++)
         {
             var canRetry = attempt < options.MaxRetries;
+            if (limiter.InvalidBudgetWait() is { } wait)
+            {
+                // Refused here, never sent: past the budget the next 401/403/429 could get the IP banned for an hour.
+                throw new DiscordRateLimitedException(
+                    $"{route.Key} was not sent: {limiter.InvalidRequests} invalid responses (401/403/429) in the last 10 minutes reached the limit of {options.InvalidRequestLimit}; Discord bans the IP at 10,000. Sending resumes in {wait.TotalSeconds:F0} s.",
+                    wait,
+                    global: true,
+                    route.Key,
+                    !route.UsesBotToken);
+            }
+
             var bucket = await limiter.AcquireAsync(route, cancellationToken).ConfigureAwait(false);
             HttpStatusCode status;
             byte[] body;
@@ -48,6 +59,7 @@ public sealed partial class DiscordRestClient
                 headers = response.Headers;
                 body = await response.Content.ReadAsByteArrayAsync(cancellationToken).ConfigureAwait(false);
                 limiter.Update(route, bucket, headers);
+                limiter.CountResponse((int)status, DiscordRateLimiter.Header(headers, "X-RateLimit-Scope"));
             }
             catch (Exception e) when (e is HttpRequestException || (e is TaskCanceledException && !cancellationToken.IsCancellationRequested))
             {
