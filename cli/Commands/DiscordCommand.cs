@@ -20,13 +20,18 @@ internal static class DiscordCommand
         {
             Description = "Register in this guild only (instant; for testing). Without it the commands are global (can take up to an hour to appear).",
         };
-        var register = new Command("register", "Replace GenAgent's slash commands (/imagine, /settings, /status, /cancel) with the current definitions.") { guild };
-        register.SetAction((parse, cancellationToken) => RegisterAsync(parse.GetValue(guild), Console.Out, cancellationToken));
+        var userInstall = new Option<bool>("--user-install")
+        {
+            Description = "Also offer the commands where a user installed the app (group DMs, servers without the bot). Allow User Install on the portal's Installation page first. Global commands only.",
+        };
+        var register = new Command("register", "Replace GenAgent's slash commands (/imagine, /settings, /status, /cancel) with the current definitions.") { guild, userInstall };
+        register.SetAction((parse, cancellationToken) => RegisterAsync(parse.GetValue(guild), parse.GetValue(userInstall), Console.Out, cancellationToken));
         return new Command("discord", "The Discord front end: register its commands (serve answers interactions when Discord__* is set).") { register };
     }
 
-    internal static async Task<int> RegisterAsync(string? guildId, TextWriter output, CancellationToken cancellationToken)
+    internal static async Task<int> RegisterAsync(string? guildId, bool userInstall, TextWriter output, CancellationToken cancellationToken)
     {
+        if (guildId is not null && userInstall) throw new CliException("--user-install applies to global commands; leave out --guild (guild commands exist only in that guild).");
         var configuration = CliConfiguration.Build();
         var discord = RequireConfigured(configuration);
         if (guildId is not null && !Snowflake.IsValid(guildId)) throw new CliException($"--guild must be a Discord id (digits only), not '{guildId}'.");
@@ -37,7 +42,8 @@ internal static class DiscordCommand
             .AddLogging(logging => logging.SetMinimumLevel(LogLevel.Warning).AddConsole(console => console.LogToStandardErrorThreshold = LogLevel.Trace))
             .AddDiscordClient(configuration)
             .BuildServiceProvider();
-        var commands = DiscordCommands.All(api.MaxPromptLength);
+        var commands = DiscordCommands.All(
+            api.MaxPromptLength, guildId is not null ? CommandScope.Guild : userInstall ? CommandScope.GlobalWithUserInstall : CommandScope.Global);
         var registered = await services.GetRequiredService<DiscordRestClient>()
             .BulkOverwriteCommandsAsync(discord.ApplicationId, guildId, commands, cancellationToken);
         var scope = guildId is null ? "globally" : $"in guild {guildId}";

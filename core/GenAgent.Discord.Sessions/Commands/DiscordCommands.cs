@@ -6,26 +6,47 @@ namespace GenAgent.Discord.Sessions.Commands;
 /// <summary>The slash commands GenAgent registers (<c>genagent discord register</c>), checked against <see cref="DiscordLimits"/>.</summary>
 public static class DiscordCommands
 {
-    /// <summary>Usable in guilds, in the bot's DMs and in group DMs when user-installed.</summary>
-    private static readonly IReadOnlyList<InteractionContextType> Everywhere =
-        [InteractionContextType.Guild, InteractionContextType.BotDm, InteractionContextType.PrivateChannel];
-
-    private static readonly IReadOnlyList<ApplicationIntegrationType> Installs =
-        [ApplicationIntegrationType.GuildInstall, ApplicationIntegrationType.UserInstall];
-
-    public static IReadOnlyList<ApplicationCommand> All(int maxPromptLength = 2000)
+    /// <param name="maxPromptLength">The API's prompt limit, which the prompt option repeats.</param>
+    /// <param name="scope">
+    /// Where the commands are registered and which installs they serve. Global, guild install (a new application's only
+    /// install type): servers and the bot's DMs. Global with user install (the portal's Installation page must allow
+    /// User Install first, or Discord refuses the registration): also group DMs and servers that did not install the
+    /// app. One guild (for testing): that guild only; guild commands carry no DM context.
+    /// </param>
+    public static IReadOnlyList<ApplicationCommand> All(int maxPromptLength = 2000, CommandScope scope = CommandScope.Global)
     {
-        IReadOnlyList<ApplicationCommand> commands = [ImagineCommand(maxPromptLength), SettingsCommand(), StatusCommand(), CancelCommand()];
+        IReadOnlyList<ApplicationCommand> commands =
+        [
+            With(ImagineCommand(maxPromptLength), scope), With(SettingsCommand(), scope), With(StatusCommand(), scope), With(CancelCommand(), scope),
+        ];
         CommandDefinitionValidator.ThrowIfInvalid(commands);
         return commands;
     }
+
+    private static ApplicationCommand With(ApplicationCommand command, CommandScope scope) => scope switch
+    {
+        CommandScope.Global => command with
+        {
+            Contexts = [InteractionContextType.Guild, InteractionContextType.BotDm],
+            IntegrationTypes = [ApplicationIntegrationType.GuildInstall],
+        },
+        CommandScope.GlobalWithUserInstall => command with
+        {
+            Contexts = [InteractionContextType.Guild, InteractionContextType.BotDm, InteractionContextType.PrivateChannel],
+            IntegrationTypes = [ApplicationIntegrationType.GuildInstall, ApplicationIntegrationType.UserInstall],
+        },
+        CommandScope.Guild => command with
+        {
+            Contexts = [InteractionContextType.Guild],
+            IntegrationTypes = [ApplicationIntegrationType.GuildInstall],
+        },
+        _ => throw new ArgumentOutOfRangeException(nameof(scope), scope, null),
+    };
 
     private static ApplicationCommand ImagineCommand(int maxPromptLength) => new()
     {
         Name = N.Imagine,
         Description = "Draw a picture: the agent reasons, draws, judges its image and tries again.",
-        Contexts = Everywhere,
-        IntegrationTypes = Installs,
         Options =
         [
             new ApplicationCommandOption { Type = ApplicationCommandOptionType.String, Name = N.Prompt, Description = "What to draw", Required = true, MinLength = 1, MaxLength = Math.Min(maxPromptLength, DiscordLimits.StringOptionLength) },
@@ -39,8 +60,6 @@ public static class DiscordCommands
     {
         Name = N.Settings,
         Description = "Your defaults, and (for server admins) where and how often GenAgent runs here.",
-        Contexts = Everywhere,
-        IntegrationTypes = Installs,
         Options =
         [
             Sub(N.User, "Your defaults for /imagine (leave all empty to see them)",
@@ -71,16 +90,12 @@ public static class DiscordCommands
     {
         Name = N.Status,
         Description = "Your sessions: what they are doing, and your use today.",
-        Contexts = Everywhere,
-        IntegrationTypes = Installs,
     };
 
     private static ApplicationCommand CancelCommand() => new()
     {
         Name = N.Cancel,
         Description = "Stop one of your running sessions (the newest when none is named).",
-        Contexts = Everywhere,
-        IntegrationTypes = Installs,
         Options = [new ApplicationCommandOption { Type = ApplicationCommandOptionType.String, Name = N.Session, Description = "The session to stop", Autocomplete = true }],
     };
 

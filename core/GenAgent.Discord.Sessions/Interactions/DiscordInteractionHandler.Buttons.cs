@@ -31,7 +31,7 @@ public sealed partial class DiscordInteractionHandler
             ButtonAction.Refine => RefineModal(sessionId!),
             ButtonAction.Edit => EditModal(sessionId!),
             ButtonAction.Stop => await StopAsync(link, cancellationToken).ConfigureAwait(false),
-            ButtonAction.Delete => await DeleteAsync(interaction, link, cancellationToken).ConfigureAwait(false),
+            ButtonAction.Delete => await DeleteAsync(interaction, link, after, cancellationToken).ConfigureAwait(false),
             _ => InteractionReplies.Outdated(),
         };
     }
@@ -119,12 +119,34 @@ public sealed partial class DiscordInteractionHandler
         return InteractionReplies.Ephemeral("Stopping the session after its current step.");
     }
 
-    /// <summary>Deletes the message the button is on, with the bot token (the message's own token may have expired).</summary>
-    private async Task<InteractionResponse> DeleteAsync(Interaction interaction, DiscordSessionLink link, CancellationToken cancellationToken)
+    /// <summary>
+    /// Deletes the message the button is on: with the bot token (the message's own token may have expired), or, where
+    /// only the user's install reached and the bot is no member, with this click's token once it is answered (a
+    /// component interaction's original response is the message the component is on).
+    /// </summary>
+    private async Task<InteractionResponse> DeleteAsync(Interaction interaction, DiscordSessionLink link, AfterAck after, CancellationToken cancellationToken)
     {
         if (interaction.Message is not { } message) return InteractionReplies.Ephemeral("Discord did not say which message to delete.");
         if (message.Flags is { } flags && flags.HasFlag(MessageFlags.Ephemeral))
             return InteractionReplies.Ephemeral("Only you can see this message; dismiss it instead.");
+        if (interaction.IsUserInstallOnly)
+        {
+            after.Add(async () =>
+            {
+                try
+                {
+                    await OnceAnsweredAsync(() => Rest.DeleteOriginalResponseAsync(interaction.ApplicationId, interaction.Token, Stopping)).ConfigureAwait(false);
+                    return null;
+                }
+                catch (GenAgent.Discord.Rest.DiscordApiException failed)
+                {
+                    logger.ActionFailed(failed, interaction.Id, "delete", link.SessionId);
+                    return $"Discord refused to delete the message ({failed.Message}).";
+                }
+            });
+            return InteractionResponse.DeferredUpdate();
+        }
+
         try
         {
             await Rest.DeleteMessageAsync(message.ChannelId.Length > 0 ? message.ChannelId : ChannelId(interaction) ?? link.ChannelId, message.Id, cancellationToken)

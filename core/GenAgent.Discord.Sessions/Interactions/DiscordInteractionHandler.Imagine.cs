@@ -140,29 +140,41 @@ public sealed partial class DiscordInteractionHandler
     /// </summary>
     private async Task TellAsync(Interaction interaction, string text)
     {
+        try
+        {
+            await OnceAnsweredAsync(() => Rest.EditOriginalResponseAsync(interaction.ApplicationId, interaction.Token, new MessageEdit { Content = text }, cancellationToken: Stopping))
+                .ConfigureAwait(false);
+        }
+        catch (DiscordApiException failed)
+        {
+            logger.LateStartFailed(failed, interaction.Id);
+        }
+    }
+
+    private const int AnsweredAttempts = 4;
+
+    /// <summary>
+    /// A call on the interaction's own token, which Discord knows only once it has processed the answer: an
+    /// "Unknown Webhook" (10015) before that is tried again, a second apart, a few times.
+    /// </summary>
+    private async Task OnceAnsweredAsync(Func<Task> call)
+    {
         for (var attempt = 1; ; attempt++)
         {
             try
             {
-                await Rest.EditOriginalResponseAsync(interaction.ApplicationId, interaction.Token, new MessageEdit { Content = text }, cancellationToken: Stopping).ConfigureAwait(false);
+                await call().ConfigureAwait(false);
                 return;
             }
-            catch (DiscordApiException early) when (early.Code == DiscordErrorCodes.UnknownWebhook && attempt < TellAttempts)
+            catch (DiscordApiException early) when (early.Code == DiscordErrorCodes.UnknownWebhook && attempt < AnsweredAttempts)
             {
                 await Task.Delay(TimeSpan.FromSeconds(1), clock, Stopping).ConfigureAwait(false);
-            }
-            catch (DiscordApiException failed)
-            {
-                logger.LateStartFailed(failed, interaction.Id);
-                return;
             }
         }
     }
 
-    private const int TellAttempts = 4;
-
     private static InteractionReply ReplyOf(Interaction interaction) =>
-        new(interaction.ApplicationId, interaction.Token, interaction.AttachmentSizeLimit ?? DiscordLimits.DefaultAttachmentBytes);
+        new(interaction.ApplicationId, interaction.Token, interaction.AttachmentSizeLimit ?? DiscordLimits.DefaultAttachmentBytes, interaction.IsUserInstallOnly);
 
     internal static bool TryParseEffort(string? text, out Effort? effort)
     {

@@ -46,6 +46,12 @@ public sealed record DiscordSessionLink
 
     public Effort? Effort { get; init; }
 
+    /// <summary>
+    /// Discord allows this interaction 5 follow-ups (a user-installed app outside servers that installed it, or a 40094
+    /// answer): every round, candidate and final is then shown by editing the "thinking" message instead.
+    /// </summary>
+    public bool FollowUpsLimited { get; init; }
+
     /// <summary>Rounds go to a thread of their own (the user's setting; ignored in DMs and for private sessions).</summary>
     public bool UseThread { get; init; } = true;
 

@@ -36,6 +36,9 @@ public sealed partial class DiscordProgressObserver
             logger.FinalPosted(link.SessionId, episode, sent.MessageId);
         }
 
+        // Shown on the "thinking" message already (follow-ups rationed): a summary there would replace the result.
+        if (link.FollowUpsLimited && !link.FinalChannels.ContainsKey(episode)) return;
+
         if (link.ThreadId is not null)
         {
             await EditOriginalAsync(

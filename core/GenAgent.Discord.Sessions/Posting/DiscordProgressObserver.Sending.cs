@@ -46,6 +46,14 @@ public sealed partial class DiscordProgressObserver
             };
             try
             {
+                if (target.IsFollowUp && link.FollowUpsLimited)
+                {
+                    // Follow-ups are rationed here: the post replaces what the "thinking" message shows.
+                    var shown = await rest.EditOriginalResponseAsync(
+                        link.ApplicationId, link.InteractionToken!, AsEdit(message), Files(fitted), cancellationToken).ConfigureAwait(false);
+                    return new Sent(link, shown.Id, null);
+                }
+
                 if (target.IsFollowUp)
                 {
                     var followUp = await rest.CreateFollowupAsync(link.ApplicationId, link.InteractionToken!, message, Files(fitted), cancellationToken).ConfigureAwait(false);
@@ -69,8 +77,24 @@ public sealed partial class DiscordProgressObserver
             {
                 link = await ExpireTokenAsync(link, cancellationToken).ConfigureAwait(false);
             }
+            catch (DiscordApiException rationed) when (rationed.Code == DiscordErrorCodes.MaxFollowUps && target.IsFollowUp && !link.FollowUpsLimited)
+            {
+                // Discord says this interaction has had its 5 follow-ups: from now on show posts on the "thinking" message.
+                logger.FollowUpsRationed(link.SessionId);
+                link = link with { FollowUpsLimited = true };
+                await links.SaveAsync(link, cancellationToken).ConfigureAwait(false);
+            }
         }
     }
+
+    private static MessageEdit AsEdit(MessageCreate message) => new()
+    {
+        Content = message.Content ?? "",
+        Embeds = message.Embeds ?? [],
+        Components = message.Components ?? [],
+        Attachments = message.Attachments,
+        AllowedMentions = message.AllowedMentions,
+    };
 
     /// <summary>
     /// Edits a message posted earlier (a repeated update). A follow-up whose token expired, or a message someone deleted,

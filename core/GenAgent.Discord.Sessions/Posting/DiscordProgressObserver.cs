@@ -90,6 +90,12 @@ public sealed partial class DiscordProgressObserver(
             logger.PrivateExpired(link.SessionId);
             return null;
         }
+        if (link.FollowUpsLimited)
+        {
+            // Only the user's install reached this channel: the bot is no member and cannot post there.
+            logger.NoBotInChannel(link.SessionId);
+            return null;
+        }
         return PostTarget.Channel(link.ThreadId ?? link.ChannelId, link.ThreadId is null ? link.SourceMessageId : null);
     }
 

@@ -36,4 +36,10 @@ internal static partial class PostingLogs
 
     [LoggerMessage(4111, LogLevel.Warning, "Session {SessionId}: image {Key} is missing from the store; posting without it")]
     public static partial void ImageMissing(this ILogger logger, string sessionId, string key);
+
+    [LoggerMessage(4112, LogLevel.Information, "Session {SessionId}: Discord rationed this interaction's follow-ups (40094); the rest is shown on the thinking message")]
+    public static partial void FollowUpsRationed(this ILogger logger, string sessionId);
+
+    [LoggerMessage(4113, LogLevel.Warning, "Session {SessionId}: the interaction token expired where only the user's install reached (no bot in the channel); nothing more is posted")]
+    public static partial void NoBotInChannel(this ILogger logger, string sessionId);
 }

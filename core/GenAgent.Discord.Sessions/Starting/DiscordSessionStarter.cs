@@ -172,7 +172,9 @@ public sealed class DiscordSessionStarter(
             AttachmentSizeLimit = request.Interaction?.AttachmentSizeLimit ?? 0,
             Prompt = prompt,
             Effort = effort,
-            UseThread = request.ThreadPreference ?? user.Threads ?? options.DefaultThreads,
+            // Where only the user's install reached, the bot is not a member: no thread, and every post rides the token.
+            UseThread = request.Interaction?.UserInstallOnly != true && (request.ThreadPreference ?? user.Threads ?? options.DefaultThreads),
+            FollowUpsLimited = request.Interaction?.UserInstallOnly == true,
         };
         var sessionOptions = api.SessionDefaults with
         {

@@ -13,4 +13,7 @@ public static class DiscordErrorCodes
     public const int InteractionAlreadyAcknowledged = 40060;
     public const int RequestEntityTooLarge = 40005;
     public const int ThreadAlreadyCreated = 160004;
+
+    /// <summary>An interaction of an app installed by a user, outside servers that installed it, has used its 5 follow-ups.</summary>
+    public const int MaxFollowUps = 40094;
 }

@@ -35,6 +35,20 @@ public sealed record Interaction
     public long? AttachmentSizeLimit { get; init; }
     public InteractionContextType? Context { get; init; }
 
+    /// <summary>
+    /// Which installs authorised the interaction: key "0" (guild install) maps to the guild id, or "0" in the bot's DM;
+    /// key "1" (user install) to the user id.
+    /// </summary>
+    public IReadOnlyDictionary<string, string>? AuthorizingIntegrationOwners { get; init; }
+
+    /// <summary>
+    /// Only the user's install authorised it (the app is not installed where it was used): Discord then allows 5
+    /// follow-up messages per interaction, and the bot is not a member, so its token cannot post there.
+    /// </summary>
+    [JsonIgnore]
+    public bool IsUserInstallOnly =>
+        AuthorizingIntegrationOwners is { } owners && owners.ContainsKey("1") && !owners.ContainsKey("0");
+
     /// <summary>Whoever acted: the member's user in a guild, the user in a DM.</summary>
     [JsonIgnore]
     public DiscordUser? Invoker => Member?.User ?? User;

@@ -22,6 +22,34 @@ public sealed class RegisterCommandTests
         Assert.Equal(["imagine", "settings", "status", "cancel"], put.Json!.Value.EnumerateArray().Select(c => c.GetProperty("name").GetString()));
         Assert.Contains("Registered 4 commands in guild 123", stdout, StringComparison.Ordinal);
         Assert.Contains("/imagine", stdout, StringComparison.Ordinal);
+        Assert.All(put.Json!.Value.EnumerateArray(), c => Assert.Equal("[0]", c.GetProperty("contexts").GetRawText()));
+    }
+
+    [Fact]
+    public async Task Global_commands_serve_guild_installs_unless_user_install_is_asked_for()
+    {
+        await using var fake = await FakeDiscord.StartAsync();
+        using var keys = new TestKeys();
+        var env = fake.Settings(keys.PublicKeyHex).ToDictionary(s => s.Key.Replace(":", "__", StringComparison.Ordinal), s => s.Value);
+
+        var (exit, _, stderr) = await RunAsync(env, "discord", "register");
+        Assert.True(exit == 0, $"exit {exit}: {stderr}");
+        var global = Assert.Single(fake.Requests, r => r.Method == "PUT").Json!.Value.EnumerateArray().First();
+        Assert.Equal("[0,1]", global.GetProperty("contexts").GetRawText());
+        Assert.Equal("[0]", global.GetProperty("integration_types").GetRawText());
+
+        // A new application allows guild install only: asking for user install fails with Discord's reason ...
+        var (refused, _, why) = await RunAsync(env, "discord", "register", "--user-install");
+        Assert.NotEqual(0, refused);
+        Assert.Contains("USER_INSTALL is not enabled", why, StringComparison.Ordinal);
+
+        // ... and works once the portal allows it.
+        fake.UserInstallAllowed = true;
+        var (ok, _, error) = await RunAsync(env, "discord", "register", "--user-install");
+        Assert.True(ok == 0, $"exit {ok}: {error}");
+        var withUser = fake.Requests.Last(r => r.Method == "PUT").Json!.Value.EnumerateArray().First();
+        Assert.Equal("[0,1,2]", withUser.GetProperty("contexts").GetRawText());
+        Assert.Equal("[0,1]", withUser.GetProperty("integration_types").GetRawText());
     }
 
     [Fact]

@@ -101,7 +101,10 @@ public sealed class DiscordServer : IAsyncLifetime
     public async Task<(int Status, JsonElement Body)> SendAsync(JsonObject interaction, string? route = null)
     {
         var token = interaction["token"]!.GetValue<string>();
-        if (interaction["channel_id"]?.GetValue<string>() is { } channel) Fake.RegisterInteraction(token, channel);
+        var owners = interaction["authorizing_integration_owners"]?.AsObject();
+        var userInstallOnly = owners is not null && owners.ContainsKey("1") && !owners.ContainsKey("0");
+        if (interaction["channel_id"]?.GetValue<string>() is { } channel)
+            Fake.RegisterInteraction(token, channel, userInstallOnly, interaction["message"]?["id"]?.GetValue<string>());
         using var request = Keys.SignedRequest(route ?? InteractionsUrl, interaction.ToJsonString());
         using var response = await Http.SendAsync(request);
         var text = await response.Content.ReadAsStringAsync();

@@ -14,6 +14,9 @@ public sealed partial class FakeDiscord
     private readonly ConcurrentDictionary<string, string> nonces = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, byte> answeredInteractions = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, byte> answeredTokens = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, int> rationedTokens = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, int> followUpCounts = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, string> componentMessages = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, string> interactionChannels = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, JsonObject> channels = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, JsonArray> commands = new(StringComparer.Ordinal);
@@ -45,7 +48,17 @@ public sealed partial class FakeDiscord
         [.. messages.Values.Where(m => (string?)m["channel_id"] == channelId).OrderBy(m => ulong.Parse((string)m["id"]!, CultureInfo.InvariantCulture))];
 
     /// <summary>Says which channel an interaction token's messages go to (default <see cref="DefaultChannelId"/>).</summary>
-    public void RegisterInteraction(string token, string channelId) => interactionChannels[token] = channelId;
+    /// <param name="userInstallOnly">Only the user's install authorised it: at most 5 follow-ups (40094 after), as Discord rations them.</param>
+    /// <param name="componentMessageId">For a component interaction, the message the component is on: its @original.</param>
+    public void RegisterInteraction(string token, string channelId, bool userInstallOnly = false, string? componentMessageId = null)
+    {
+        interactionChannels[token] = channelId;
+        if (userInstallOnly) rationedTokens[token] = 0;
+        if (componentMessageId is not null) componentMessages[token] = componentMessageId;
+    }
+
+    /// <summary>Follow-ups created on <paramref name="token"/>.</summary>
+    public int FollowUpsOn(string token) => rationedTokens.TryGetValue(token, out var count) ? count : followUpCounts.GetValueOrDefault(token);
 
     /// <summary>Adds a channel that <c>GET /channels/{id}</c> returns.</summary>
     public void AddChannel(string id, int type = 0, bool nsfw = false, string? parentId = null, string? guildId = GuildId, string name = "general")
@@ -174,7 +187,7 @@ public sealed partial class FakeDiscord
             ["webhooks", _, var token, ..] when expiredTokens.ContainsKey(token) => Error(401, 50027, "Invalid Webhook Token"),
             // As Discord: an interaction's token works for webhook calls only once the interaction has been answered.
             ["webhooks", _, var token, ..] when interactionChannels.ContainsKey(token) && !answeredTokens.ContainsKey(token) => Error(404, 10015, "Unknown Webhook"),
-            ["webhooks", var app, var token] when method == "POST" => (200, CreateMessage(ChannelFor(token), request, webhookId: app)),
+            ["webhooks", var app, var token] when method == "POST" => FollowUp(request, app, token),
             ["webhooks", _, var token, "messages", "@original"] => Existing(request, originals.TryGetValue(token, out var original) ? original : null),
             ["webhooks", _, _, "messages", var id] => Existing(request, id),
             _ when !IsBotAuthorized(request) => Error(401, 0, "401: Unauthorized"),
@@ -193,6 +206,21 @@ public sealed partial class FakeDiscord
     private static bool IsBotAuthorized(RecordedRequest request) => request.Header("Authorization") == "Bot " + BotToken;
 
     private static (int, JsonNode?) Error(int status, int code, string message) => (status, new JsonObject { ["message"] = message, ["code"] = code });
+
+    private (int, JsonNode?) FollowUp(RecordedRequest request, string app, string token)
+    {
+        if (rationedTokens.TryGetValue(token, out var used))
+        {
+            if (used >= 5) return Error(400, 40094, "This interaction has hit the maximum number of follow up messages");
+            rationedTokens[token] = used + 1;
+        }
+        else
+        {
+            followUpCounts.AddOrUpdate(token, 1, (_, n) => n + 1);
+        }
+
+        return (200, CreateMessage(ChannelFor(token), request, webhookId: app));
+    }
 
     private string ChannelFor(string token) => interactionChannels.TryGetValue(token, out var channel) ? channel : DefaultChannelId;
 
@@ -217,6 +245,11 @@ public sealed partial class FakeDiscord
             var data = request.Json is { } json && json.TryGetProperty("data", out var d) ? d : (JsonElement?)null;
             message = CreateMessage(ChannelFor(token), request, webhookId: ApplicationId, payload: data, loading: type == 5);
             originals[token] = (string)message["id"]!;
+        }
+        else if (type is 6 or 7 && componentMessages.TryGetValue(token, out var onMessage))
+        {
+            // A component interaction answered in place: its @original is the message the component is on.
+            originals[token] = onMessage;
         }
 
         if (!request.Query.Contains("with_response=true", StringComparison.Ordinal))
@@ -359,7 +392,6 @@ public sealed partial class FakeDiscord
             ["guild_id"] = GuildId,
             ["parent_id"] = channel,
             ["name"] = name,
-            ["nsfw"] = false,
         };
         if (!channels.TryAdd(id, thread))
         {
@@ -374,8 +406,20 @@ public sealed partial class FakeDiscord
             ? channel.DeepClone()
             : new JsonObject { ["id"] = id, ["type"] = 0, ["guild_id"] = GuildId, ["name"] = "general", ["nsfw"] = false };
 
+    /// <summary>The portal's Installation page allows User Install (a new application allows guild install only).</summary>
+    public bool UserInstallAllowed { get; set; }
+
     private (int, JsonNode?) PutCommands(RecordedRequest request, string scope)
     {
+        foreach (var command in request.Json?.EnumerateArray() ?? Enumerable.Empty<JsonElement>())
+        {
+            var contexts = command.TryGetProperty("contexts", out var c) && c.ValueKind == JsonValueKind.Array ? c.EnumerateArray().Select(e => e.GetInt32()).ToList() : [];
+            var installs = command.TryGetProperty("integration_types", out var i) && i.ValueKind == JsonValueKind.Array ? i.EnumerateArray().Select(e => e.GetInt32()).ToList() : [];
+            // As Discord: a guild's commands exist in that guild only, and user install must be allowed before commands ask for it.
+            if (scope != "global" && contexts.Any(x => x != 0)) return Error(400, 50035, "Invalid Form Body: contexts of a guild command can only be GUILD");
+            if (installs.Contains(1) && !UserInstallAllowed) return Error(400, 50035, "Invalid Form Body: integration_types USER_INSTALL is not enabled for this application");
+        }
+
         var registered = new JsonArray();
         foreach (var command in request.Json?.EnumerateArray() ?? Enumerable.Empty<JsonElement>())
         {

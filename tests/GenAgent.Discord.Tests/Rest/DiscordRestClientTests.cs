@@ -215,7 +215,8 @@ public sealed class DiscordRestClientTests : IAsyncLifetime
         ];
 
         var global = await host.Rest.BulkOverwriteCommandsAsync(FakeDiscord.ApplicationId, null, commands);
-        var guild = await host.Rest.BulkOverwriteCommandsAsync(FakeDiscord.ApplicationId, FakeDiscord.GuildId, commands);
+        // A guild's commands carry the guild context only (Discord refuses BOT_DM there).
+        var guild = await host.Rest.BulkOverwriteCommandsAsync(FakeDiscord.ApplicationId, FakeDiscord.GuildId, [commands[0] with { Contexts = [InteractionContextType.Guild] }]);
 
         Assert.Equal($"/applications/{FakeDiscord.ApplicationId}/commands", host.Fake.Requests[0].Path);
         Assert.Equal("PUT", host.Fake.Requests[0].Method);
