@@ -1,9 +1,7 @@
-using System.Net;
-using System.Net.Sockets;
 using GenAgent.Core.Configuration;
 using GenAgent.Workflow.Orchestrations;
 using Microsoft.DurableTask.Client;
-using Microsoft.DurableTask.Testing;
+using GenAgent.Workflow.Engine.InProcess;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
@@ -15,10 +13,10 @@ namespace GenAgent.Workflow.Engine;
 /// </summary>
 public sealed class InProcessSessionEngine : SessionEngineBase
 {
-    private readonly DurableTaskTestHost _host;
+    private readonly InMemoryTaskHub _host;
     private readonly ILoggerFactory _loggerFactory;
 
-    private InProcessSessionEngine(DurableTaskTestHost host, ILoggerFactory loggerFactory, WorkflowOptions workflow) : base(workflow)
+    private InProcessSessionEngine(InMemoryTaskHub host, ILoggerFactory loggerFactory, WorkflowOptions workflow) : base(workflow)
     {
         _host = host;
         _loggerFactory = loggerFactory;
@@ -40,18 +38,14 @@ public sealed class InProcessSessionEngine : SessionEngineBase
         QuietSidecarLogging();
         // The in-memory backend logs every gRPC call below Warning.
         var loggerFactory = LoggerFactory.Create(b => b.SetMinimumLevel(LogLevel.Warning));
-        var host = await DurableTaskTestHost.StartAsync(
+        var host = await InMemoryTaskHub.StartAsync(
             registry => registry.AddGenAgentTasks(),
-            new DurableTaskTestHostOptions
+            services =>
             {
-                Port = FreePort(),
-                LoggerFactory = loggerFactory,
-                ConfigureServices = services =>
-                {
-                    services.AddGenAgentWorkflow(options);
-                    configureServices(services);
-                },
+                services.AddGenAgentWorkflow(options);
+                configureServices(services);
             },
+            loggerFactory,
             cancellationToken).ConfigureAwait(false);
         return new InProcessSessionEngine(host, loggerFactory, options);
     }
@@ -110,11 +104,4 @@ public sealed class InProcessSessionEngine : SessionEngineBase
         OrchestrationRuntimeStatus.Terminated => SessionRuntimeStatus.Terminated,
         _ => throw new InvalidOperationException($"Unknown orchestration status {status}."),
     };
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
 }
