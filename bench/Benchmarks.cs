@@ -70,10 +70,34 @@ internal static class Benchmarks
     }
 
     /// <summary>
-    /// Many offline sessions at once on the Azure Storage engine: throughput, failures and peak memory. The in-process
-    /// engine is not measured here: its in-memory backend runs only as many orchestration and activity work items at
-    /// once as the machine has cores, so it serves one interactive session, not a fleet.
+    /// A fleet on the embedded engine: <paramref name="sessions"/> sessions at once with the instant agent and tool, so
+    /// the figures are the engine's own (throughput, failures, peak working set; targets from the front-door issue).
     /// </summary>
+    public static async Task ConcurrentInProcessSessionsAsync(int sessions, int rounds)
+    {
+        using var temp = new TempFolder();
+        await using var engine = await InProcessSessionEngine.CreateAsync(s => AddInstant(s, rounds, temp.Path));
+        await RunOneAsync(engine, "warm-up", rounds);
+        GC.Collect();
+        var before = Process.GetCurrentProcess().WorkingSet64;
+
+        var watch = Stopwatch.StartNew();
+        var ids = await Task.WhenAll(Enumerable.Range(0, sessions).Select(i =>
+            engine.StartAsync(new SessionRequest(HardPrompts[i % HardPrompts.Length], new SessionOptions { MaxImages = rounds }))));
+        var started = watch.Elapsed;
+        var results = await Task.WhenAll(ids.Select(id => engine.WaitForCompletionAsync(id)));
+        watch.Stop();
+
+        var failed = results.Count(r => r.Trajectory?.Outcome is null or { Kind: OutcomeKind.Failed });
+        var peak = Process.GetCurrentProcess().PeakWorkingSet64;
+        Console.WriteLine($"{sessions} concurrent sessions on the in-process engine (instant agent and tool, {rounds} rounds each)");
+        Console.WriteLine($"  all started after {started.TotalSeconds:F1} s; wall {watch.Elapsed.TotalSeconds:F1} s, {sessions / watch.Elapsed.TotalSeconds:F1} sessions/s (target >= 30)");
+        Console.WriteLine($"  failed: {failed} (target 0)");
+        Console.WriteLine($"  working set before {before / 1048576} MiB, peak {peak / 1048576} MiB (target <= 1024)");
+        Console.WriteLine();
+    }
+
+    /// <summary>Many offline sessions at once on the Azure Storage engine: throughput, failures and peak memory.</summary>
     public static async Task ConcurrentOfflineSessionsAsync(int sessions)
     {
         using var temp = new TempFolder();

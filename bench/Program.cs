@@ -26,6 +26,12 @@ if (args.Contains("--eval"))
     await EvalBenchmarks.ThroughputAsync(Args.Int(args, "--prompts", 70));
     return 0;
 }
+// The embedded engine's fleet figures need no Azurite: dotnet run -c Release --project bench -- --in-process [--sessions 1000]
+if (args.Contains("--in-process"))
+{
+    await Benchmarks.ConcurrentInProcessSessionsAsync(Args.Int(args, "--sessions", 1000), rounds);
+    return 0;
+}
 if (!Azurite.IsListening())
 {
     Console.Error.WriteLine("Azurite is not listening on 127.0.0.1:10000; start it with scripts/azurite.sh.");
