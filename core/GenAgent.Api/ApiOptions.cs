@@ -17,7 +17,7 @@ public sealed class ApiOptions
     public string? ApiKey { get; set; }
 
     [Range(1, 100_000)]
-    public int MaxPromptLength { get; set; } = 2000;
+    public int MaxPromptLength { get; set; } = GenAgent.Core.Sessions.SessionLimits.DefaultMaxPromptLength;
 
     /// <summary>The largest input image accepted, in decoded bytes.</summary>
     [Range(1, 64 * 1024 * 1024)]

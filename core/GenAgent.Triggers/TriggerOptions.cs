@@ -24,7 +24,7 @@ public sealed class TriggerOptions
 
     /// <summary>Longest prompt a trigger accepts; a longer one is a bad request, not a truncated one.</summary>
     [Range(1, 100_000)]
-    public int MaxPromptLength { get; set; } = 4000;
+    public int MaxPromptLength { get; set; } = GenAgent.Core.Sessions.SessionLimits.DefaultMaxPromptLength;
 
     /// <summary>Most items one request file may hold; items beyond it are reported as broken.</summary>
     [Range(1, 100_000)]

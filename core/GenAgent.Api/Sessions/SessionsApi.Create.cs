@@ -2,7 +2,7 @@ using GenAgent.Api.Wire;
 using GenAgent.Core.Images;
 using GenAgent.Core.Protocol;
 using GenAgent.Core.Quotas;
-using GenAgent.Workflow.Quotas;
+using GenAgent.Workflow.Starting;
 using GenAgent.Core.Sessions;
 using GenAgent.Workflow.Engine;
 using Microsoft.AspNetCore.Http;
@@ -36,24 +36,14 @@ public static partial class SessionsApi
             var sessionOptions = ToOptions(body.Options, options.SessionDefaults, options.AvailableTools);
             var id = SessionId(body.IdempotencyKey);
 
-            // A retried POST must not overwrite the first one's input image nor start anything.
-            if (await engine.GetAsync(id, cancellationToken) is null)
-            {
-                var user = UserOf(request);
-                var admitted = await admission.TryAdmitSweepingAsync(engine, user, id, cancellationToken);
-                if (!admitted.Admitted) return ApiProblems.OverQuota(admitted);
-                try
-                {
-                    var input = body.Image is null ? null : await images.StoreAsync(body.Image, id, store, cancellationToken);
-                    await engine.StartAsync(new SessionRequest(prompt, sessionOptions, input), id, cancellationToken);
-                }
-                catch
-                {
-                    // Nothing started, so the slot goes back; the sweep (AdmissionSweep) frees slots of sessions that end.
-                    await admission.ReleaseAsync(user, id, CancellationToken.None);
-                    throw;
-                }
-            }
+            // A retried POST must not overwrite the first one's input image nor start anything: the launcher starts
+            // nothing for an id that exists, and stores the image only once the slot is held.
+            var launched = await new SessionLauncher(engine, admission).LaunchAsync(
+                id,
+                UserOf(request),
+                async ct => new SessionRequest(prompt, sessionOptions, body.Image is null ? null : await images.StoreAsync(body.Image, id, store, ct)),
+                cancellationToken);
+            if (launched.Refusal is { } refused) return ApiProblems.OverQuota(refused);
 
             return AcceptedFor(request, store, options, id);
         }

@@ -5,7 +5,9 @@ using GenAgent.Core.Images;
 using GenAgent.Core.Sessions;
 using GenAgent.Triggers.Requests;
 using GenAgent.Workflow;
+using GenAgent.Core.Quotas;
 using GenAgent.Workflow.Engine;
+using GenAgent.Workflow.Starting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 
@@ -21,8 +23,10 @@ public sealed class BlobRequestsRunner(
     IImageStore store,
     BlobServiceClient blobs,
     TriggerOptions options,
-    ILogger<BlobRequestsRunner>? logger = null)
+    ILogger<BlobRequestsRunner>? logger = null,
+    ISessionAdmission? admission = null)
 {
+    private readonly SessionLauncher _launcher = new(engine, admission);
     private readonly RequestFileReader _files = new(new SessionRequestReader(options), options);
     private readonly ILogger _logger = logger ?? NullLogger<BlobRequestsRunner>.Instance;
 
@@ -44,17 +48,24 @@ public sealed class BlobRequestsRunner(
         ArgumentNullException.ThrowIfNull(content);
         var (requests, broken) = _files.Read(fileName, content);
         var sessions = new List<RequestLine>(requests.Count);
+        var unstarted = new List<BrokenLine>(broken);
         foreach (var (line, parsed) in requests)
         {
             var id = SessionIds.FromFileLine(fileName, line);
-            var isNew = await engine.GetAsync(id, cancellationToken).ConfigureAwait(false) is null;
             // Nobody is there to send a follow-up to a file's session; waiting for one would hold the summary back.
             var request = parsed.Request with { Options = parsed.Request.Options with { FollowUpWindowSeconds = 0 } };
-            await engine.StartAsync(request, id, cancellationToken).ConfigureAwait(false);
-            sessions.Add(new RequestLine(line, id, isNew));
+            var launched = await _launcher.LaunchAsync(id, userId: null, request, cancellationToken).ConfigureAwait(false);
+            if (launched.Refusal is { } refused)
+            {
+                // Parked with its reason in the summary; uploading the file again starts the lines that did not run.
+                unstarted.Add(new BrokenLine(line, $"not started: {refused.Reason}"));
+                continue;
+            }
+
+            sessions.Add(new RequestLine(line, id, launched.Status == LaunchStatus.Started));
         }
-        _logger.RequestFileStarted(fileName, sessions.Count(s => s.IsNew), sessions.Count, broken.Count);
-        return new BlobRequestsResult(fileName, sessions, broken);
+        _logger.RequestFileStarted(fileName, sessions.Count(s => s.IsNew), sessions.Count, unstarted.Count);
+        return new BlobRequestsResult(fileName, sessions, unstarted);
     }
 
     /// <summary>

@@ -6,7 +6,9 @@ using Azure.Messaging.EventGrid.SystemEvents;
 using Azure.Storage.Blobs;
 using GenAgent.Triggers.Blobs;
 using GenAgent.Triggers.Requests;
+using GenAgent.Core.Quotas;
 using GenAgent.Workflow.Engine;
+using GenAgent.Workflow.Starting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 
@@ -24,8 +26,10 @@ public sealed class CloudEventsHandler(
     BlobRequestsRunner files,
     TriggerOptions options,
     IRequestFileScheduler? fileScheduler = null,
-    ILogger<CloudEventsHandler>? logger = null)
+    ILogger<CloudEventsHandler>? logger = null,
+    ISessionAdmission? admission = null)
 {
+    private readonly SessionLauncher _launcher = new(engine, admission);
     public const string RequestOriginHeader = "WebHook-Request-Origin";
     public const string AllowedOriginHeader = "WebHook-Allowed-Origin";
     public const string AllowedRateHeader = "WebHook-Allowed-Rate";
@@ -76,7 +80,9 @@ public sealed class CloudEventsHandler(
             results.Count(r => r.Disposition == EventDisposition.Failed),
             results);
         _logger.EventsHandled(report.Started, report.Duplicates, report.Ignored, report.Failed);
-        var status = report.Failed == results.Count ? 400 : 200;
+        // A refused start is not lost: 429 makes Event Grid deliver the batch again later (started events are then
+        // duplicates, which start nothing), until its retry policy parks the event in dead-lettering.
+        var status = results.Any(r => r.Disposition == EventDisposition.Deferred) ? 429 : report.Failed == results.Count ? 400 : 200;
         return CloudEventsResponse.Json(status, BinaryData.FromBytes(JsonSerializer.SerializeToUtf8Bytes(report, TriggerJson.Default.EventBatchReport)));
     }
 
@@ -138,9 +144,13 @@ public sealed class CloudEventsHandler(
         }
         // The event id, not one in the data, names the session: that is what makes a redelivery a no-op.
         var id = SessionIds.FromExternalId(incoming.Id);
-        var existed = await engine.GetAsync(id, cancellationToken).ConfigureAwait(false) is not null;
-        await engine.StartAsync(parsed.Request, id, cancellationToken).ConfigureAwait(false);
-        return new EventResult(incoming.Id, incoming.Type, existed ? EventDisposition.Duplicate : EventDisposition.Started, [id]);
+        var launched = await _launcher.LaunchAsync(id, userId: null, parsed.Request, cancellationToken).ConfigureAwait(false);
+        return launched.Status switch
+        {
+            LaunchStatus.Started => new EventResult(incoming.Id, incoming.Type, EventDisposition.Started, [id]),
+            LaunchStatus.Existing => new EventResult(incoming.Id, incoming.Type, EventDisposition.Duplicate, [id]),
+            _ => new EventResult(incoming.Id, incoming.Type, EventDisposition.Deferred, Reason: launched.Refusal?.Reason),
+        };
     }
 
     private async Task<EventResult> StartRequestFileAsync(IncomingEvent incoming, StorageBlobCreatedEventData created, CancellationToken cancellationToken)

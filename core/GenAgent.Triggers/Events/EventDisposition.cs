@@ -15,6 +15,9 @@ public enum EventDisposition
     /// <summary>An event type GenAgent does not act on, or a blob outside the requests container.</summary>
     Ignored,
 
+    /// <summary>A cap or the kill switch refused the start for now; the batch is answered 429 so the sender retries.</summary>
+    Deferred,
+
     /// <summary>The event cannot become a session (no prompt, bad options, unreadable data); retrying will not help.</summary>
     Failed,
 }

@@ -1,7 +1,9 @@
 using System.Text.Json;
 using Azure.Storage.Queues;
 using GenAgent.Triggers.Requests;
+using GenAgent.Core.Quotas;
 using GenAgent.Workflow.Engine;
+using GenAgent.Workflow.Starting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 
@@ -18,8 +20,10 @@ public sealed class QueueRequestHandler(
     QueueClient poisonQueue,
     TriggerOptions options,
     TimeProvider? time = null,
-    ILogger<QueueRequestHandler>? logger = null)
+    ILogger<QueueRequestHandler>? logger = null,
+    ISessionAdmission? admission = null)
 {
+    private readonly SessionLauncher _launcher = new(engine, admission);
     private readonly SessionRequestReader _reader = new(options);
     private readonly TimeProvider _time = time ?? TimeProvider.System;
     private readonly ILogger _logger = logger ?? NullLogger<QueueRequestHandler>.Instance;
@@ -42,7 +46,9 @@ public sealed class QueueRequestHandler(
         var id = SessionIds.FromExternalId(parsed.Id ?? messageId);
         try
         {
-            await engine.StartAsync(parsed.Request, id, cancellationToken).ConfigureAwait(false);
+            var launched = await _launcher.LaunchAsync(id, userId: null, parsed.Request, cancellationToken).ConfigureAwait(false);
+            // Over a cap: thrown, so the queue shows the message again later; past the last delivery it is parked with the reason.
+            if (launched.Refusal is { } refused) throw new SessionRefusedException(refused);
         }
         catch (Exception ex) when (dequeueCount >= options.MaxDequeueCount && !cancellationToken.IsCancellationRequested)
         {

@@ -43,6 +43,18 @@ public sealed class QueueRequestHandlerTests : IAsyncLifetime
         Assert.Equal(1, _engine.Schedules);
     }
 
+    [Fact]
+    public async Task A_prompt_over_the_limit_every_front_door_shares_is_refused()
+    {
+        Assert.Equal(GenAgent.Core.Sessions.SessionLimits.DefaultMaxPromptLength, _options.MaxPromptLength);
+        var message = $$"""{"prompt": "{{new string('a', GenAgent.Core.Sessions.SessionLimits.DefaultMaxPromptLength + 1)}}"}""";
+
+        var result = await Handler().HandleQueueMessageAsync("msg-long", message, 1);
+
+        Assert.Equal(QueueMessageOutcome.Poisoned, result.Outcome);
+        Assert.Contains("the limit is 2000", result.Reason, StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData("{\"prompt\": ", "not valid JSON")]
     [InlineData("{\"options\": {\"maxImages\": 1}}", "prompt is missing")]
