@@ -1,3 +1,4 @@
+using GenAgent.Core.Telemetry;
 using GenAgent.Api.Sessions;
 using GenAgent.Core.Images;
 using GenAgent.Core.Quotas;
@@ -42,6 +43,9 @@ public static class ServeHost
         builder.Services.AddSingleton(store);
         builder.Services.AddGenAgentApi(api);
         builder.Services.AddHostedService<AdmissionSweep>();
+        // The sessions' traces and metrics (the engine's activities run in this process); to Application Insights when
+        // APPLICATIONINSIGHTS_CONNECTION_STRING is set.
+        builder.Services.AddGenAgentTelemetry("genagent-serve", builder.Configuration);
         if (admission is not null) builder.Services.PostConfigure(admission);
         configure?.Invoke(builder);
 
