@@ -10,10 +10,12 @@ namespace GenAgent.Functions.Engine;
 /// <summary>
 /// The session engine inside the Functions app: the same orchestration, reached through the <see cref="DurableTaskClient"/>
 /// that a <c>[DurableClient]</c> binding hands each invocation. It owns nothing, so one is made per request.
-/// Validation, idempotent start and polling come from <see cref="SessionEngineBase"/>.
+/// Starting, events and the status mapping come from <see cref="DurableClientSessionEngine"/>.
 /// </summary>
-public sealed class DurableFunctionsSessionEngine(DurableTaskClient client, WorkflowOptions workflow) : SessionEngineBase(workflow)
+public sealed class DurableFunctionsSessionEngine(DurableTaskClient client, WorkflowOptions workflow) : DurableClientSessionEngine(workflow)
 {
+    public override DurableTaskClient Client => client;
+
     /// <summary>Durable Functions' storage polls queues on a backoff of seconds; polling faster only costs storage reads.</summary>
     protected override TimeSpan PollInterval => TimeSpan.FromSeconds(1);
 
@@ -23,18 +25,8 @@ public sealed class DurableFunctionsSessionEngine(DurableTaskClient client, Work
         return metadata is null ? null : ToSnapshot(metadata);
     }
 
-    public override Task CancelAsync(string sessionId, CancellationToken cancellationToken = default) =>
-        client.RaiseEventAsync(sessionId, WorkflowNames.CancelEvent, eventPayload: null, cancellationToken);
-
-    public override Task SendFollowUpAsync(string sessionId, string text, CancellationToken cancellationToken = default) =>
-        client.RaiseEventAsync(sessionId, WorkflowNames.FollowUpEvent, text, cancellationToken);
-
     /// <summary>Nothing to release: the binding owns the client.</summary>
     public override ValueTask DisposeAsync() => ValueTask.CompletedTask;
-
-    protected override Task ScheduleAsync(SessionInput input, CancellationToken cancellationToken) =>
-        client.ScheduleNewOrchestrationInstanceAsync(
-            WorkflowNames.AgentSession, input, new StartOrchestrationOptions(input.SessionId), cancellationToken);
 
     /// <summary>
     /// Reads the status and output with the client's own data converter: in Functions that is the worker's serializer,
@@ -49,15 +41,4 @@ public sealed class DurableFunctionsSessionEngine(DurableTaskClient client, Work
             : null;
         return new SessionSnapshot(metadata.InstanceId, status, progress, trajectory, metadata.FailureDetails?.ErrorMessage);
     }
-
-    internal static SessionRuntimeStatus Map(OrchestrationRuntimeStatus status) => status switch
-    {
-        OrchestrationRuntimeStatus.Pending => SessionRuntimeStatus.Pending,
-        // A suspended session has not ended; to a caller it is still running.
-        OrchestrationRuntimeStatus.Running or OrchestrationRuntimeStatus.Suspended => SessionRuntimeStatus.Running,
-        OrchestrationRuntimeStatus.Completed => SessionRuntimeStatus.Completed,
-        OrchestrationRuntimeStatus.Failed => SessionRuntimeStatus.Failed,
-        OrchestrationRuntimeStatus.Terminated => SessionRuntimeStatus.Terminated,
-        _ => throw new InvalidOperationException($"Unknown orchestration status {status}."),
-    };
 }

@@ -11,7 +11,7 @@ namespace GenAgent.Workflow.Engine;
 /// Runs sessions in this process on the Durable Task in-memory backend: real orchestration semantics (replay, timers,
 /// events, retries) without storage. State is lost when the process exits; use <see cref="AzureStorageSessionEngine"/> to resume.
 /// </summary>
-public sealed class InProcessSessionEngine : SessionEngineBase
+public sealed class InProcessSessionEngine : DurableClientSessionEngine
 {
     private readonly InMemoryTaskHub _host;
     private readonly ILoggerFactory _loggerFactory;
@@ -22,7 +22,7 @@ public sealed class InProcessSessionEngine : SessionEngineBase
         _loggerFactory = loggerFactory;
     }
 
-    public DurableTaskClient Client => _host.Client;
+    public override DurableTaskClient Client => _host.Client;
 
     /// <summary>The worker's services (the agent, tools, store and observers registered by the callback).</summary>
     public IServiceProvider Services => _host.Services;
@@ -79,29 +79,9 @@ public sealed class InProcessSessionEngine : SessionEngineBase
         return Decode(sessionId, Map(metadata.RuntimeStatus), metadata.SerializedCustomStatus, metadata.SerializedOutput, metadata.FailureDetails?.ErrorMessage);
     }
 
-    public override Task CancelAsync(string sessionId, CancellationToken cancellationToken = default) =>
-        _host.Client.RaiseEventAsync(sessionId, WorkflowNames.CancelEvent, eventPayload: null, cancellationToken);
-
-    public override Task SendFollowUpAsync(string sessionId, string text, CancellationToken cancellationToken = default) =>
-        _host.Client.RaiseEventAsync(sessionId, WorkflowNames.FollowUpEvent, text, cancellationToken);
-
     public override async ValueTask DisposeAsync()
     {
         await _host.DisposeAsync().ConfigureAwait(false);
         _loggerFactory.Dispose();
     }
-
-    protected override Task ScheduleAsync(SessionInput input, CancellationToken cancellationToken) =>
-        _host.Client.ScheduleNewOrchestrationInstanceAsync(
-            WorkflowNames.AgentSession, input, new Microsoft.DurableTask.StartOrchestrationOptions(input.SessionId), cancellationToken);
-
-    private static SessionRuntimeStatus Map(OrchestrationRuntimeStatus status) => status switch
-    {
-        OrchestrationRuntimeStatus.Pending => SessionRuntimeStatus.Pending,
-        OrchestrationRuntimeStatus.Running or OrchestrationRuntimeStatus.Suspended => SessionRuntimeStatus.Running,
-        OrchestrationRuntimeStatus.Completed => SessionRuntimeStatus.Completed,
-        OrchestrationRuntimeStatus.Failed => SessionRuntimeStatus.Failed,
-        OrchestrationRuntimeStatus.Terminated => SessionRuntimeStatus.Terminated,
-        _ => throw new InvalidOperationException($"Unknown orchestration status {status}."),
-    };
 }
