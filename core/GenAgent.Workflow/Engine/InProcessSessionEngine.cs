@@ -58,8 +58,9 @@ public sealed class InProcessSessionEngine : DurableClientSessionEngine
     }
 
     /// <summary>
-    /// The backend's sidecar is a web host of its own, configured only from the environment, that logs every gRPC call at
-    /// Information on stdout. Unless the user chose otherwise: Warning and up, on stderr, so a host's stdout stays its own.
+    /// Hosts in this process that configure logging from the environment log at Warning and up, on stderr, unless the
+    /// user chose otherwise, so a command's stdout stays its own (genagent serve prints one line where it listens). The
+    /// task hub's own hosts log through the factory given to them; this guards the rest of the process.
     /// </summary>
     private static void QuietSidecarLogging()
     {
