@@ -3,6 +3,7 @@ using GenAgent.Cli.Hosting;
 using GenAgent.Cli.Output;
 using GenAgent.Core.Protocol;
 using GenAgent.Core.Sessions;
+using GenAgent.Workflow.Starting;
 using Spectre.Console;
 
 namespace GenAgent.Cli.Commands;
@@ -13,16 +14,17 @@ internal static class RunCommand
     public static Command Create()
     {
         var prompt = new Argument<string>("prompt") { Description = "What the image should show." };
-        prompt.Validators.Add(r =>
-        {
-            if (string.IsNullOrWhiteSpace(r.GetValueOrDefault<string>())) r.AddError("the prompt is empty.");
-        });
+        // Prompt, effort and budgets are checked by the start rule every front door shares (StartRules), so a bad value
+        // gets the message the API, Discord and the triggers give; the flags only describe their ranges.
         var profile = CommonOptions.Profile();
-        var maxImages = CommonOptions.Range("--max-images", "Most images the agent may make", 1, 16);
-        var maxTurns = CommonOptions.Range("--max-turns", "Most model turns", 1, 64);
+        var maxImages = new Option<int?>("--max-images") { Description = "Most images the agent may make (1-16)." };
+        var maxTurns = new Option<int?>("--max-turns") { Description = "Most model turns (1-64)." };
         var effort = new Option<string?>("--effort") { Description = "low: one image, no reflection; medium: the agent loop (default); high: --candidates agent loops side by side, each with its own seeds, then the agent model judges their final images in pairs and the tournament winner is kept." };
-        effort.AcceptOnlyFromAmong("low", "medium", "high");
-        var candidates = CommonOptions.Range("--candidates", "Candidate episodes with --effort high; each gets the full image and turn budgets", SessionOptions.MinCandidates, SessionOptions.MaxCandidates);
+        effort.CompletionSources.Add("low", "medium", "high");
+        var candidates = new Option<int?>("--candidates")
+        {
+            Description = $"Candidate episodes with --effort high; each gets the full image and turn budgets ({SessionOptions.MinCandidates}-{SessionOptions.MaxCandidates}).",
+        };
         var seed = new Option<long?>("--seed") { Description = "Base seed; each tool call derives its own from it (default 0)." };
         var size = CommonOptions.Size(ImageSize.Default.ToString());
         size.Description = "Image size WIDTHxHEIGHT (default: the protocol profile's, 1024x1024; 512x512 for genagent-v1).";
@@ -49,40 +51,52 @@ internal static class RunCommand
         {
             // Unset flags take the protocol profile's defaults (v1: 2 images at 512 px), known once the profile is resolved.
             var explicitSize = parse.GetResult(size) is { Implicit: false } ? parse.GetValue(size) : (ImageSize?)null;
-            SessionOptions Apply(SessionOptions defaults) => defaults with
+            var requested = new StartOptions
             {
-                MaxImages = parse.GetValue(maxImages) ?? defaults.MaxImages,
-                MaxTurns = parse.GetValue(maxTurns) ?? defaults.MaxTurns,
-                Effort = parse.GetValue(effort) is { } e ? Enum.Parse<Effort>(e, ignoreCase: true) : defaults.Effort,
-                Candidates = parse.GetValue(candidates) ?? defaults.Candidates,
-                Seed = defaults.Seed with { Base = parse.GetValue(seed) ?? defaults.Seed.Base },
-                Width = explicitSize?.Width ?? defaults.Width,
-                Height = explicitSize?.Height ?? defaults.Height,
-                Fallback = parse.GetValue(fallback) ?? defaults.Fallback,
-                CandidateTemperature = parse.GetValue(candidateTemperature) ?? defaults.CandidateTemperature,
+                MaxImages = parse.GetValue(maxImages),
+                MaxTurns = parse.GetValue(maxTurns),
+                Effort = parse.GetValue(effort),
+                Candidates = parse.GetValue(candidates),
+                Seed = parse.GetValue(seed),
+                Width = explicitSize?.Width,
+                Height = explicitSize?.Height,
+                Fallback = parse.GetValue(fallback),
+                CandidateTemperature = parse.GetValue(candidateTemperature),
             };
             return RunAsync(
-                parse.GetValue(prompt)!, Apply, parse.GetValue(image), parse.GetValue(profile), parse.GetValue(output)!,
+                parse.GetValue(prompt)!, requested, parse.GetValue(image), parse.GetValue(profile), parse.GetValue(output)!,
                 parse.GetValue(json), parse.GetValue(store), parse.GetValue(taskHub)!, cancellationToken);
         });
         return command;
     }
 
     private static async Task<int> RunAsync(
-        string prompt, Func<SessionOptions, SessionOptions> apply, FileInfo? inputImage, string? profile, string outPath, bool json,
+        string prompt, StartOptions requested, FileInfo? inputImage, string? profile, string outPath, bool json,
         string? durableStore, string taskHub, CancellationToken cancellationToken)
     {
-        var (_, options) = CliConfiguration.Resolve(CliConfiguration.Build(), profile);
+        var configuration = CliConfiguration.Build();
+        var (_, options) = CliConfiguration.Resolve(configuration, profile);
         CliConfiguration.Protocol(options);
-        var sessionOptions = apply(options.SessionDefaults());
-        if (sessionOptions.Validate() is { Count: > 0 } problems) throw new CliException(problems[0]);
+        var api = CliConfiguration.Api(configuration, options);
+        SessionRequest request;
+        try
+        {
+            request = api.Rules.Check(prompt, requested);
+        }
+        catch (InvalidStartException invalid)
+        {
+            throw new CliException(invalid.Message);
+        }
         var output = OutFolder.Prepare(outPath);
         var console = CliConsole.For(json);
 
         await using var host = await EngineFactory.CreateAsync(options, durableStore, taskHub, cancellationToken);
         var sessionId = SessionIds.New();
-        var input = inputImage is null ? null : await InputImage.StoreAsync(inputImage, sessionId, host.Store, cancellationToken);
-        await host.Engine.StartAsync(new SessionRequest(prompt, sessionOptions, input), sessionId, cancellationToken);
+        await new SessionLauncher(host.Engine).LaunchAsync(
+            sessionId,
+            userId: null,
+            async ct => inputImage is null ? request : request with { InputImage = await InputImage.StoreAsync(inputImage, api, sessionId, host.Store, ct) },
+            cancellationToken);
         console.MarkupLine($"[grey]session[/] {Markup.Escape(sessionId)}");
 
         using var ctrlC = new CtrlC(() => host.Engine.CancelAsync(sessionId, CancellationToken.None), Console.Error);

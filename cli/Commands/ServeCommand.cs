@@ -42,10 +42,7 @@ internal static class ServeCommand
     {
         var configuration = CliConfiguration.Build();
         var (name, options) = CliConfiguration.Resolve(configuration, profile);
-        var api = new ApiOptions();
-        configuration.GetSection(ApiOptions.SectionName).Bind(api);
-        if (!string.IsNullOrEmpty(apiKey)) api.ApiKey = apiKey;
-        api.UseBackends(options);
+        var api = CliConfiguration.Api(configuration, options, apiKey);
         CliConfiguration.Protocol(options);
 
         // With Discord configured, progress posts run inside the engine's publish activity and serve answers interactions.

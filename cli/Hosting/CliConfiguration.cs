@@ -1,3 +1,4 @@
+using GenAgent.Api;
 using GenAgent.Core.Configuration;
 using GenAgent.Core.Protocol.Profiles;
 using Microsoft.Extensions.Configuration;
@@ -35,6 +36,18 @@ internal static class CliConfiguration
 
         RequireKeys(profile, options);
         return (profile, options);
+    }
+
+    /// <summary>
+    /// The API's limits (<c>GenAgent:Api</c>) fitted to the profile's backends: what <c>serve</c> answers with and what
+    /// <c>run</c> checks its prompt, options and image by, so both refuse what the other front doors refuse.
+    /// </summary>
+    public static ApiOptions Api(IConfiguration configuration, GenAgentOptions options, string? apiKeyFlag = null)
+    {
+        var api = new ApiOptions();
+        configuration.GetSection(ApiOptions.SectionName).Bind(api);
+        if (!string.IsNullOrEmpty(apiKeyFlag)) api.ApiKey = apiKeyFlag;
+        return api.UseBackends(options);
     }
 
     /// <summary>

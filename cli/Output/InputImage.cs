@@ -1,20 +1,34 @@
+using GenAgent.Api;
+using GenAgent.Api.Sessions;
+using GenAgent.Api.Wire;
 using GenAgent.Core.Images;
-using GenAgent.Workflow;
-using SkiaSharp;
 
 namespace GenAgent.Cli.Output;
 
-/// <summary>The <c>--image</c> file, normalized to PNG (what every tool and the protocol expect) and put in the store.</summary>
+/// <summary>
+/// The <c>--image</c> file through the API's image rule (PNG, JPEG or WebP within <c>GenAgent:Api:MaxImageBytes</c>
+/// and 4096x4096 pixels, stored as PNG), so a file the API would refuse is refused here with the same reason.
+/// </summary>
 internal static class InputImage
 {
-    public static async Task<ImageRef> StoreAsync(FileInfo file, string sessionId, IImageStore store, CancellationToken cancellationToken)
+    public static async Task<ImageRef> StoreAsync(FileInfo file, ApiOptions api, string sessionId, IImageStore store, CancellationToken cancellationToken)
     {
         var bytes = await File.ReadAllBytesAsync(file.FullName, cancellationToken);
-        using var bitmap = SKBitmap.Decode(bytes)
-            ?? throw new CliException($"--image '{file.FullName}' is not an image this tool can read (use PNG, JPEG or WebP).");
-        using var data = bitmap.Encode(SKEncodedImageFormat.Png, 100);
-        var key = $"{SessionKeys.Folder(sessionId)}/input.png";
-        await store.PutAsync(key, data.ToArray(), "image/png", cancellationToken);
-        return new ImageRef(key, bitmap.Width, bitmap.Height);
+        try
+        {
+            // No URL is read here, so the reader never needs its download client.
+            return await new InputImageReader(api, NoDownloads.Instance).StoreAsync(new ImageBody(Base64: Convert.ToBase64String(bytes)), sessionId, store, cancellationToken);
+        }
+        catch (InvalidInputException unusable)
+        {
+            throw new CliException($"--image '{file.FullName}': {string.Join(" ", unusable.Errors.Values.SelectMany(m => m))}");
+        }
+    }
+
+    private sealed class NoDownloads : IHttpClientFactory
+    {
+        public static NoDownloads Instance { get; } = new();
+
+        public HttpClient CreateClient(string name) => throw new InvalidOperationException("The CLI reads --image from a file, never a URL.");
     }
 }

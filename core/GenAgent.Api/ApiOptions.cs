@@ -2,6 +2,7 @@ using System.ComponentModel.DataAnnotations;
 using GenAgent.Core.Configuration;
 using GenAgent.Core.Protocol;
 using GenAgent.Core.Sessions;
+using GenAgent.Workflow.Starting;
 
 namespace GenAgent.Api;
 
@@ -40,6 +41,12 @@ public sealed class ApiOptions
     /// Set by <see cref="UseBackends"/>, not bound from configuration.
     /// </summary>
     public SessionOptions SessionDefaults { get; set; } = new();
+
+    /// <summary>
+    /// The rule every front door of this server checks a start by (this API, Discord, the triggers, the CLI): the prompt
+    /// limit above, <see cref="SessionDefaults"/> for omitted options, at most <see cref="AvailableTools"/>.
+    /// </summary>
+    public StartRules Rules => new(SessionDefaults with { Tools = AvailableTools }, MaxPromptLength);
 
     /// <summary>
     /// Fits the API to the host's backends and agent protocol: without an editor backend the model is never offered the

@@ -25,6 +25,8 @@ public static class ApiServiceCollectionExtensions
         }
 
         services.AddSingleton(options);
+        // The one start rule, for the front doors beside the API in this host (the triggers, Discord).
+        services.AddSingleton(sp => sp.GetRequiredService<ApiOptions>().Rules);
         services.AddProblemDetails();
         services.ConfigureHttpJsonOptions(json =>
         {

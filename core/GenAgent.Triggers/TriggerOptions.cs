@@ -22,10 +22,6 @@ public sealed class TriggerOptions
     [Range(1, 100)]
     public int MaxDequeueCount { get; set; } = 5;
 
-    /// <summary>Longest prompt a trigger accepts; a longer one is a bad request, not a truncated one.</summary>
-    [Range(1, 100_000)]
-    public int MaxPromptLength { get; set; } = GenAgent.Core.Sessions.SessionLimits.DefaultMaxPromptLength;
-
     /// <summary>Most items one request file may hold; items beyond it are reported as broken.</summary>
     [Range(1, 100_000)]
     public int MaxItemsPerFile { get; set; } = 1000;

@@ -14,8 +14,8 @@ public static class TriggersServiceCollectionExtensions
 {
     /// <summary>
     /// Registers the trigger handlers. The host registers what they run on: an <c>ISessionEngine</c>, the
-    /// <see cref="IImageStore"/> (a <see cref="BlobImageStore"/> for the retention job), a <see cref="BlobServiceClient"/>
-    /// and a <see cref="QueueServiceClient"/>; optionally an <see cref="IRequestFileScheduler"/> and an
+    /// <see cref="IImageStore"/> (a <see cref="BlobImageStore"/> for the retention job), a <see cref="BlobServiceClient"/>,
+    /// a <see cref="QueueServiceClient"/> and the server's <c>StartRules</c> (<c>AddGenAgentApi</c> registers them); optionally an <see cref="IRequestFileScheduler"/> and an
     /// <see cref="IOrchestrationHistoryPurger"/>.
     /// </summary>
     public static IServiceCollection AddGenAgentTriggers(this IServiceCollection services, TriggerOptions? options = null)

@@ -1,3 +1,5 @@
+using GenAgent.Core.Sessions;
+using GenAgent.Workflow.Starting;
 using Azure.Storage.Queues;
 using GenAgent.Core.Quotas;
 using GenAgent.Triggers.Blobs;
@@ -26,7 +28,7 @@ public sealed class CappedStartTests
         await using var harness = await TriggerHarness.WithRecordingEngineAsync();
         var admission = Admission(1);
         Assert.True((await admission.TryAdmitAsync(null, "someone-else")).Admitted);
-        var handler = new CloudEventsHandler(harness.Engine, harness.Runner, harness.Options, admission: admission);
+        var handler = new CloudEventsHandler(harness.Engine, harness.Runner, harness.Options, harness.Rules, admission: admission);
         var body = BinaryData.FromString("""
             {"specversion": "1.0", "id": "order-41", "source": "/shop", "type": "GenAgent.Session.Requested", "data": {"prompt": "a red kite"}}
             """);
@@ -55,7 +57,7 @@ public sealed class CappedStartTests
             var options = new TriggerOptions { MaxDequeueCount = 2 };
             var admission = Admission(1);
             await admission.TryAdmitAsync(null, "someone-else");
-            var handler = new QueueRequestHandler(engine, poison, options, admission: admission);
+            var handler = new QueueRequestHandler(engine, poison, options, new StartRules(new SessionOptions()), admission: admission);
             const string message = """{"prompt": "a red kite"}""";
 
             await Assert.ThrowsAsync<SessionRefusedException>(() => handler.HandleQueueMessageAsync("msg-7", message, 1));
@@ -75,7 +77,7 @@ public sealed class CappedStartTests
     public async Task Lines_of_a_request_file_past_the_cap_are_reported_not_started()
     {
         await using var harness = await TriggerHarness.WithRecordingEngineAsync();
-        var runner = new BlobRequestsRunner(harness.Engine, harness.Store, harness.Blobs, harness.Options, admission: Admission(2));
+        var runner = new BlobRequestsRunner(harness.Engine, harness.Store, harness.Blobs, harness.Options, harness.Rules, admission: Admission(2));
         var file = BinaryData.FromString("{\"prompt\": \"one\"}\n{\"prompt\": \"two\"}\n{\"prompt\": \"three\"}\n");
 
         var started = await runner.StartFromFileAsync("batch.jsonl", file);

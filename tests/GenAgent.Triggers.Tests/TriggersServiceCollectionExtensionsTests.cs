@@ -1,3 +1,5 @@
+using GenAgent.Core.Sessions;
+using GenAgent.Workflow.Starting;
 using Azure.Storage.Blobs;
 using Azure.Storage.Queues;
 using GenAgent.Core.Images;
@@ -22,6 +24,7 @@ public sealed class TriggersServiceCollectionExtensionsTests
             .AddSingleton<IImageStore>(new BlobImageStore(new BlobContainerClient(Azurite.ConnectionString, "store")))
             .AddSingleton(new BlobServiceClient(Azurite.ConnectionString))
             .AddSingleton(new QueueServiceClient(Azurite.ConnectionString))
+            .AddSingleton(new StartRules(new SessionOptions()))
             .AddGenAgentTriggers(options);
         await using var provider = services.BuildServiceProvider();
 

@@ -24,7 +24,7 @@ public static partial class SessionsApi
         try
         {
             var body = await JsonBody.ReadAsync(request, ApiJsonContext.Default.FollowUpBody, cancellationToken);
-            text = ValidPrompt(body.Text, "text", options);
+            text = ValidText(body.Text, options);
         }
         catch (InvalidInputException invalid) when (invalid.TooLarge)
         {

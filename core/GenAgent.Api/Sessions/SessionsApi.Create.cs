@@ -32,8 +32,7 @@ public static partial class SessionsApi
         try
         {
             var body = await JsonBody.ReadAsync(request, ApiJsonContext.Default.CreateSessionBody, cancellationToken);
-            var prompt = ValidPrompt(body.Prompt, "prompt", options);
-            var sessionOptions = ToOptions(body.Options, options.SessionDefaults, options.AvailableTools);
+            var checkedRequest = Checked(options.Rules, body.Prompt, body.Options);
             var id = SessionId(body.IdempotencyKey);
 
             // A retried POST must not overwrite the first one's input image nor start anything: the launcher starts
@@ -41,7 +40,7 @@ public static partial class SessionsApi
             var launched = await new SessionLauncher(engine, admission).LaunchAsync(
                 id,
                 UserOf(request),
-                async ct => new SessionRequest(prompt, sessionOptions, body.Image is null ? null : await images.StoreAsync(body.Image, id, store, ct)),
+                async ct => checkedRequest with { InputImage = body.Image is null ? null : await images.StoreAsync(body.Image, id, store, ct) },
                 cancellationToken);
             if (launched.Refusal is { } refused) return ApiProblems.OverQuota(refused);
 
@@ -62,12 +61,29 @@ public static partial class SessionsApi
             ? name
             : request.Headers[UserHeader].FirstOrDefault() is { Length: > 0 } header ? header : null;
 
-    private static string ValidPrompt(string? text, string field, ApiOptions options)
+    private static SessionRequest Checked(StartRules rules, string? prompt, StartOptions? requested)
     {
-        if (string.IsNullOrWhiteSpace(text)) throw new InvalidInputException(field, $"{field} is required.");
-        if (text.Length > options.MaxPromptLength)
-            throw new InvalidInputException(field, $"{field} is {text.Length} characters; the limit is {options.MaxPromptLength}.");
-        return text;
+        try
+        {
+            return rules.Check(prompt, requested);
+        }
+        catch (InvalidStartException invalid)
+        {
+            throw new InvalidInputException(invalid.Errors);
+        }
+    }
+
+    /// <summary>A follow-up message: the prompt rule, under the body's own field name.</summary>
+    private static string ValidText(string? text, ApiOptions options)
+    {
+        try
+        {
+            return options.Rules.Prompt(text, "text");
+        }
+        catch (InvalidStartException invalid)
+        {
+            throw new InvalidInputException(invalid.Errors);
+        }
     }
 
     private static string SessionId(string? idempotencyKey)
@@ -77,38 +93,4 @@ public static partial class SessionsApi
             throw new InvalidInputException("idempotencyKey", $"idempotencyKey must be 1 to {ApiLimits.MaxIdempotencyKeyLength} characters.");
         return SessionIds.FromIdempotencyKey(idempotencyKey);
     }
-
-    private static SessionOptions ToOptions(SessionOptionsBody? body, SessionOptions serverDefaults, IReadOnlyList<string> availableTools)
-    {
-        var defaults = serverDefaults with { Tools = availableTools };
-        if (body is null) return defaults;
-        if (body.Tools?.FirstOrDefault(t => ToolNames.IsKnown(t) && !availableTools.Contains(t)) is { } missing)
-            throw new InvalidInputException("options.tools", $"This server has no backend for {missing}; available: {string.Join(", ", availableTools)}.");
-        var options = defaults with
-        {
-            MaxImages = body.MaxImages ?? defaults.MaxImages,
-            MaxTurns = body.MaxTurns ?? defaults.MaxTurns,
-            Width = body.Width ?? defaults.Width,
-            Height = body.Height ?? defaults.Height,
-            Tools = body.Tools ?? defaults.Tools,
-            Effort = body.Effort is null ? defaults.Effort : ParseEffort(body.Effort),
-            Seed = body.Seed is { } seed ? defaults.Seed with { Base = seed } : defaults.Seed,
-            Candidates = body.Candidates ?? defaults.Candidates,
-            FollowUpWindowSeconds = body.FollowUpWindowSeconds ?? defaults.FollowUpWindowSeconds,
-            CandidateTemperature = body.CandidateTemperature ?? defaults.CandidateTemperature,
-            Fallback = body.Fallback ?? defaults.Fallback,
-        };
-        var problems = options.Validate();
-        if (problems.Count == 0) return options;
-        // Validate() starts each message with the field it is about ("maxImages must be ...", "tools: unknown ...").
-        var errors = problems
-            .GroupBy(p => "options." + new string(p.TakeWhile(char.IsAsciiLetterOrDigit).ToArray()), StringComparer.Ordinal)
-            .ToDictionary(g => g.Key, g => g.ToArray(), StringComparer.Ordinal);
-        throw new InvalidInputException(errors);
-    }
-
-    private static Effort ParseEffort(string text) =>
-        EnumNames.TryParse<Effort>(text, out var effort)
-            ? effort
-            : throw new InvalidInputException("options.effort", $"options.effort must be {EnumNames.Choices<Effort>()}.");
 }

@@ -6,6 +6,6 @@ namespace GenAgent.Api.Wire;
 [JsonUnmappedMemberHandling(JsonUnmappedMemberHandling.Disallow)]
 internal sealed record CreateSessionBody(
     string? Prompt,
-    SessionOptionsBody? Options = null,
+    GenAgent.Workflow.Starting.StartOptions? Options = null,
     ImageBody? Image = null,
     string? IdempotencyKey = null);

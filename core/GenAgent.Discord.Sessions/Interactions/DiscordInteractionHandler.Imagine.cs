@@ -4,6 +4,7 @@ using GenAgent.Discord.Sessions.Commands;
 using GenAgent.Discord.Sessions.Safety;
 using GenAgent.Discord.Sessions.Starting;
 using GenAgent.Discord.Wire;
+using GenAgent.Workflow.Starting;
 
 namespace GenAgent.Discord.Sessions.Interactions;
 
@@ -22,8 +23,8 @@ public sealed partial class DiscordInteractionHandler
         var data = interaction.Data!;
         if (UserId(interaction) is not { } userId || ChannelId(interaction) is not { } channelId)
             return InteractionReplies.Ephemeral("Discord did not say who asked or where; try again.");
-        if (!TryParseEffort(data.Option(CommandNames.Effort)?.AsString(), out var effort))
-            return InteractionReplies.Ephemeral("Effort must be low, medium or high.");
+        if (!TryParseEffort(data.Option(CommandNames.Effort)?.AsString(), out var effort, out var badEffort))
+            return InteractionReplies.Ephemeral(badEffort);
 
         Attachment? image = null;
         if (data.Option(CommandNames.Image)?.AsString() is { } attachmentId)
@@ -176,15 +177,20 @@ public sealed partial class DiscordInteractionHandler
     private static InteractionReply ReplyOf(Interaction interaction) =>
         new(interaction.ApplicationId, interaction.Token, interaction.AttachmentSizeLimit ?? DiscordLimits.DefaultAttachmentBytes, interaction.IsUserInstallOnly);
 
-    internal static bool TryParseEffort(string? text, out Effort? effort)
+    /// <summary>The effort option by the one rule (<see cref="StartRules.ParseEffort"/>); false with its message when unknown.</summary>
+    internal static bool TryParseEffort(string? text, out Effort? effort, out string problem)
     {
-        effort = null;
-        if (string.IsNullOrEmpty(text)) return true;
-        if (EnumNames.TryParse<Effort>(text, out var parsed))
+        try
         {
-            effort = parsed;
+            effort = StartRules.ParseEffort(text);
+            problem = "";
             return true;
         }
-        return false;
+        catch (InvalidStartException invalid)
+        {
+            effort = null;
+            problem = invalid.Message;
+            return false;
+        }
     }
 }

@@ -38,8 +38,8 @@ public sealed partial class DiscordInteractionHandler
     private async Task<InteractionResponse> UserSettingsAsync(string userId, InteractionDataOption sub, CancellationToken cancellationToken)
     {
         var current = await settings.GetUserAsync(userId, cancellationToken).ConfigureAwait(false);
-        if (!TryParseEffort(Option(sub, CommandNames.Effort)?.AsString(), out var effort))
-            return InteractionReplies.Ephemeral("Effort must be low, medium or high.");
+        if (!TryParseEffort(Option(sub, CommandNames.Effort)?.AsString(), out var effort, out var badEffort))
+            return InteractionReplies.Ephemeral(badEffort);
         var threads = Option(sub, CommandNames.Threads)?.AsBoolean();
         var isPrivate = Option(sub, CommandNames.Private)?.AsBoolean();
         var next = current with

@@ -12,6 +12,7 @@ using GenAgent.Discord.Sessions.Posting;
 using GenAgent.Discord.Sessions.Safety;
 using GenAgent.Discord.Sessions.Settings;
 using GenAgent.Workflow.Engine;
+using GenAgent.Workflow.Starting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
@@ -39,6 +40,7 @@ public sealed class DiscordSessionStarter(
 {
     private readonly DiscordSessionsOptions options = sessionsOptions.Value;
     private readonly DiscordOptions discord = discordOptions.Value;
+    private readonly SessionLauncher launcher = new(engine, admission);
     // The API's reader: the same size, pixel and format checks as an image sent to POST /api/sessions.
     private readonly InputImageReader images = new(api, httpClients);
 
@@ -59,10 +61,16 @@ public sealed class DiscordSessionStarter(
     public async Task<PreparedStart> PrepareAsync(DiscordStartRequest request, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(request);
-        var prompt = request.Prompt.Trim();
-        if (prompt.Length == 0) return PreparedStart.Refused("The prompt is empty: tell me what to draw.");
-        if (prompt.Length > api.MaxPromptLength)
-            return PreparedStart.Refused($"The prompt is {prompt.Length} characters; the limit is {api.MaxPromptLength}.");
+        var rules = api.Rules;
+        string prompt;
+        try
+        {
+            prompt = rules.Prompt(request.Prompt);
+        }
+        catch (InvalidStartException invalid)
+        {
+            return PreparedStart.Refused(invalid.Message);
+        }
 
         var user = await settings.GetUserAsync(request.UserId, cancellationToken).ConfigureAwait(false);
         var guild = request.GuildId is null ? null : await settings.GetGuildAsync(request.GuildId, cancellationToken).ConfigureAwait(false);
@@ -90,19 +98,16 @@ public sealed class DiscordSessionStarter(
 
         var sessionId = request.SessionId ?? Guid.NewGuid().ToString("N");
         var admissionUser = $"discord:{request.UserId}";
-        if (admission is not null)
-        {
-            var admitted = await admission.TryAdmitSweepingAsync(engine, admissionUser, sessionId, cancellationToken).ConfigureAwait(false);
-            if (!admitted.Admitted) return PreparedStart.Refused($"GenAgent is busy right now ({admitted.Reason}); try again in a moment.");
-        }
+        if (await launcher.AdmitAsync(sessionId, admissionUser, cancellationToken).ConfigureAwait(false) is { } refused)
+            return PreparedStart.Refused($"GenAgent is busy right now ({refused.Reason}); try again in a moment.");
 
         try
         {
-            return await BuildAsync(request, prompt, sessionId, admissionUser, user, now, cancellationToken).ConfigureAwait(false);
+            return await BuildAsync(request, rules, prompt, sessionId, admissionUser, user, now, cancellationToken).ConfigureAwait(false);
         }
         catch
         {
-            await ReleaseAsync(admissionUser, sessionId).ConfigureAwait(false);
+            await launcher.ReleaseAsync(sessionId, admissionUser).ConfigureAwait(false);
             throw;
         }
     }
@@ -121,27 +126,21 @@ public sealed class DiscordSessionStarter(
             await links.SaveAsync(link, cancellationToken).ConfigureAwait(false);
             await settings.RecordSessionAsync(link.UserId, entry, cancellationToken).ConfigureAwait(false);
             if (link.GuildId is not null) await settings.AddGuildUsageAsync(link.GuildId, cancellationToken).ConfigureAwait(false);
-            await engine.StartAsync(request, sessionId, cancellationToken).ConfigureAwait(false);
         }
         catch
         {
-            await ReleaseAsync(prepared.AdmissionUser!, sessionId).ConfigureAwait(false);
+            await launcher.ReleaseAsync(sessionId, prepared.AdmissionUser).ConfigureAwait(false);
             throw;
         }
+        await launcher.StartAdmittedAsync(request, sessionId, prepared.AdmissionUser, cancellationToken).ConfigureAwait(false);
         logger.SessionStarted(sessionId, link.UserId, prepared.Source, request.Options.Effort);
     }
 
     /// <summary>How long a recorded session that the engine does not know yet counts as running (it is being launched).</summary>
     public static readonly TimeSpan LaunchGrace = TimeSpan.FromMinutes(1);
 
-    private async Task ReleaseAsync(string admissionUser, string sessionId)
-    {
-        // Nothing started, so the slot goes back (the admission sweep frees slots of sessions that end).
-        if (admission is not null) await admission.ReleaseAsync(admissionUser, sessionId, CancellationToken.None).ConfigureAwait(false);
-    }
-
     private async Task<PreparedStart> BuildAsync(
-        DiscordStartRequest request, string prompt, string sessionId, string admissionUser, UserSettings user, DateTimeOffset now, CancellationToken cancellationToken)
+        DiscordStartRequest request, StartRules rules, string prompt, string sessionId, string admissionUser, UserSettings user, DateTimeOffset now, CancellationToken cancellationToken)
     {
         ImageRef? input = null;
         if (request.InputImage is { } bytes)
@@ -152,7 +151,7 @@ public sealed class DiscordSessionStarter(
             }
             catch (InvalidInputException unusable)
             {
-                await ReleaseAsync(admissionUser, sessionId).ConfigureAwait(false);
+                await launcher.ReleaseAsync(sessionId, admissionUser).ConfigureAwait(false);
                 return PreparedStart.Refused($"I cannot use that image: {string.Join(" ", unusable.Errors.Values.SelectMany(m => m))}");
             }
         }
@@ -176,12 +175,7 @@ public sealed class DiscordSessionStarter(
             UseThread = request.Interaction?.UserInstallOnly != true && (request.ThreadPreference ?? user.Threads ?? options.DefaultThreads),
             FollowUpsLimited = request.Interaction?.UserInstallOnly == true,
         };
-        var sessionOptions = api.SessionDefaults with
-        {
-            Tools = api.AvailableTools,
-            Effort = effort,
-            FollowUpWindowSeconds = options.FollowUpWindowSeconds,
-        };
+        var sessionOptions = rules.Options(new StartOptions { Effort = effort.ToString(), FollowUpWindowSeconds = options.FollowUpWindowSeconds });
         return new PreparedStart(DiscordStartResult.Ok(sessionId, isPrivate), new SessionRequest(prompt, sessionOptions, input), admissionUser, request.UserId, request.Source)
         {
             Link = link,

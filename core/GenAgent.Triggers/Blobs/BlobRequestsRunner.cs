@@ -23,11 +23,12 @@ public sealed class BlobRequestsRunner(
     IImageStore store,
     BlobServiceClient blobs,
     TriggerOptions options,
+    StartRules rules,
     ILogger<BlobRequestsRunner>? logger = null,
     ISessionAdmission? admission = null)
 {
     private readonly SessionLauncher _launcher = new(engine, admission);
-    private readonly RequestFileReader _files = new(new SessionRequestReader(options), options);
+    private readonly RequestFileReader _files = new(new SessionRequestReader(rules), options);
     private readonly ILogger _logger = logger ?? NullLogger<BlobRequestsRunner>.Instance;
 
     public const string SummaryFileName = "summary.json";

@@ -25,6 +25,7 @@ public sealed class CloudEventsHandler(
     ISessionEngine engine,
     BlobRequestsRunner files,
     TriggerOptions options,
+    StartRules rules,
     IRequestFileScheduler? fileScheduler = null,
     ILogger<CloudEventsHandler>? logger = null,
     ISessionAdmission? admission = null)
@@ -34,7 +35,7 @@ public sealed class CloudEventsHandler(
     public const string AllowedOriginHeader = "WebHook-Allowed-Origin";
     public const string AllowedRateHeader = "WebHook-Allowed-Rate";
 
-    private readonly SessionRequestReader _reader = new(options);
+    private readonly SessionRequestReader _reader = new(rules);
     private readonly ILogger _logger = logger ?? NullLogger<CloudEventsHandler>.Instance;
 
     public async Task<CloudEventsResponse> HandleAsync(

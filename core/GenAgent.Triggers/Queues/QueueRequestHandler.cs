@@ -19,12 +19,13 @@ public sealed class QueueRequestHandler(
     ISessionEngine engine,
     QueueClient poisonQueue,
     TriggerOptions options,
+    StartRules rules,
     TimeProvider? time = null,
     ILogger<QueueRequestHandler>? logger = null,
     ISessionAdmission? admission = null)
 {
     private readonly SessionLauncher _launcher = new(engine, admission);
-    private readonly SessionRequestReader _reader = new(options);
+    private readonly SessionRequestReader _reader = new(rules);
     private readonly TimeProvider _time = time ?? TimeProvider.System;
     private readonly ILogger _logger = logger ?? NullLogger<QueueRequestHandler>.Instance;
 

@@ -6,7 +6,8 @@ using GenAgent.Workflow.Quotas;
 namespace GenAgent.Workflow.Starting;
 
 /// <summary>
-/// How every front door starts a session (the API, the cloud-event, queue and request-file triggers): a session id
+/// How every front door starts a session (the API, Discord, the cloud-event, queue and request-file triggers, the CLI),
+/// once <see cref="StartRules"/> has checked the request: a session id
 /// that already exists starts nothing (a retried POST, a redelivered event); otherwise an admission slot is taken
 /// (refused slots sweep first), the request is prepared only then (so a refused start stores no input image), and the
 /// slot goes back when the start fails. Ended sessions give their slots back through the sweep.
@@ -21,25 +22,51 @@ public sealed class SessionLauncher(ISessionEngine engine, ISessionAdmission? ad
         ArgumentException.ThrowIfNullOrWhiteSpace(sessionId);
         ArgumentNullException.ThrowIfNull(prepare);
         if (await engine.GetAsync(sessionId, cancellationToken).ConfigureAwait(false) is not null) return LaunchOutcome.Existing;
+        if (await AdmitAsync(sessionId, userId, cancellationToken).ConfigureAwait(false) is { } refused) return LaunchOutcome.RefusedBy(refused);
 
-        if (admission is not null)
-        {
-            var admitted = await admission.TryAdmitSweepingAsync(engine, userId, sessionId, cancellationToken).ConfigureAwait(false);
-            if (!admitted.Admitted) return LaunchOutcome.RefusedBy(admitted);
-        }
-
+        SessionRequest request;
         try
         {
-            await engine.StartAsync(await prepare(cancellationToken).ConfigureAwait(false), sessionId, cancellationToken).ConfigureAwait(false);
+            request = await prepare(cancellationToken).ConfigureAwait(false);
         }
         catch
         {
-            // Nothing started, so the slot goes back at once.
-            if (admission is not null) await admission.ReleaseAsync(userId, sessionId, CancellationToken.None).ConfigureAwait(false);
+            await ReleaseAsync(sessionId, userId).ConfigureAwait(false);
             throw;
         }
-
+        await StartAdmittedAsync(request, sessionId, userId, cancellationToken).ConfigureAwait(false);
         return LaunchOutcome.Started;
+    }
+
+    /// <summary>
+    /// The first half of a start that must answer before it starts (a Discord interaction): takes the slot (sweeping
+    /// when refused). Null when admitted; the caller then calls <see cref="StartAdmittedAsync"/> or <see cref="ReleaseAsync"/>.
+    /// </summary>
+    public async Task<AdmissionResult?> AdmitAsync(string sessionId, string? userId, CancellationToken cancellationToken = default)
+    {
+        if (admission is null) return null;
+        var admitted = await admission.TryAdmitSweepingAsync(engine, userId, sessionId, cancellationToken).ConfigureAwait(false);
+        return admitted.Admitted ? null : admitted;
+    }
+
+    /// <summary>The second half: starts the admitted session; a failed start gives the slot back and is rethrown.</summary>
+    public async Task StartAdmittedAsync(SessionRequest request, string sessionId, string? userId, CancellationToken cancellationToken = default)
+    {
+        try
+        {
+            await engine.StartAsync(request, sessionId, cancellationToken).ConfigureAwait(false);
+        }
+        catch
+        {
+            await ReleaseAsync(sessionId, userId).ConfigureAwait(false);
+            throw;
+        }
+    }
+
+    /// <summary>Gives back the slot of a session that will not start (ended sessions give theirs back through the sweep).</summary>
+    public async Task ReleaseAsync(string sessionId, string? userId)
+    {
+        if (admission is not null) await admission.ReleaseAsync(userId, sessionId, CancellationToken.None).ConfigureAwait(false);
     }
 
     /// <summary>The same for a request that needs no preparation.</summary>

@@ -73,10 +73,10 @@ public class RunCommandTests
 
     [Theory]
     [InlineData("--size|12", "--size '12'")]
-    [InlineData("--max-images|0", "--max-images 0 is out of range")]
+    [InlineData("--max-images|0", "maxImages must be between 1 and 16.")]
     [InlineData("--profile|nope", "Known profiles: offline, openai, vllm-genagent")]
     [InlineData("--profile|openai", "GenAgent__Agent__ApiKey")]
-    [InlineData("--effort|extreme", "extreme")]
+    [InlineData("--effort|extreme", "effort must be low, medium or high.")]
     public async Task Bad_flags_and_configuration_give_one_clear_line(string flags, string expected)
     {
         using var cli = new CliProcess();

@@ -19,7 +19,7 @@ namespace GenAgent.Discord.Sessions.Tests.Flow;
 /// <c>genagent serve</c> with Discord configured, built the way ServeCommand builds it (the engine gets the progress
 /// posts, ServeHost gets the interactions endpoint), on the offline profile, with a fake Discord on 127.0.0.1 as the API.
 /// </summary>
-public sealed class DiscordServer : IAsyncLifetime
+public class DiscordServer : IAsyncLifetime
 {
     public const string PublicBaseUrl = "https://genagent.example.test";
 
@@ -61,7 +61,7 @@ public sealed class DiscordServer : IAsyncLifetime
 
         var options = ProfileConfiguration.Bind(new ConfigurationBuilder().AddGenAgentProfiles().Build(), "offline");
         options.Store.Path = _storePath;
-        var api = new ApiOptions();
+        var api = Api(options);
         Engine = await InProcessSessionEngine.CreateAsync(services =>
         {
             services.AddGenAgentCore(options);
@@ -82,6 +82,9 @@ public sealed class DiscordServer : IAsyncLifetime
         await _app.StartAsync();
         Http = new HttpClient { BaseAddress = new Uri(_app.Urls.Single()), Timeout = TimeSpan.FromMinutes(1) };
     }
+
+    /// <summary>The API options of this server; by default the API's own defaults (every tool, the stock budgets).</summary>
+    protected virtual ApiOptions Api(GenAgentOptions options) => new();
 
     public async Task DisposeAsync()
     {

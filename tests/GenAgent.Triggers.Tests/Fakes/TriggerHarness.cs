@@ -1,3 +1,5 @@
+using GenAgent.Core.Sessions;
+using GenAgent.Workflow.Starting;
 using Azure.Storage.Blobs;
 using GenAgent.Core.Configuration;
 using GenAgent.Core.Images;
@@ -29,17 +31,20 @@ internal sealed class TriggerHarness : IAsyncDisposable
             ResultsContainer = Azurite.UniqueName("results"),
         };
         Store = new BlobImageStore(storeContainer);
-        Runner = new BlobRequestsRunner(engine, Store, Blobs, Options);
+        Runner = new BlobRequestsRunner(engine, Store, Blobs, Options, Rules);
     }
 
     public ISessionEngine Engine { get; }
     public BlobContainerClient StoreContainer { get; }
     public BlobServiceClient Blobs { get; }
     public TriggerOptions Options { get; }
+
+    /// <summary>The start rule of a server with every tool and the stock defaults.</summary>
+    public StartRules Rules { get; } = new(new SessionOptions());
     public IImageStore Store { get; }
     public BlobRequestsRunner Runner { get; }
 
-    public CloudEventsHandler Handler(IRequestFileScheduler? scheduler = null) => new(Engine, Runner, Options, scheduler);
+    public CloudEventsHandler Handler(IRequestFileScheduler? scheduler = null) => new(Engine, Runner, Options, Rules, scheduler);
 
     public BlobContainerClient Requests => Blobs.GetBlobContainerClient(Options.RequestsContainer);
     public BlobContainerClient Results => Blobs.GetBlobContainerClient(Options.ResultsContainer);

@@ -1,3 +1,5 @@
+using GenAgent.Core.Sessions;
+using GenAgent.Workflow.Starting;
 using Azure.Storage.Queues;
 using GenAgent.Triggers.Queues;
 using GenAgent.Triggers.Tests.Fakes;
@@ -18,7 +20,7 @@ public sealed class QueueRequestHandlerTests : IAsyncLifetime
 
     public async Task DisposeAsync() => await _poison.DeleteIfExistsAsync();
 
-    private QueueRequestHandler Handler() => new(_engine, _poison, _options);
+    private QueueRequestHandler Handler() => new(_engine, _poison, _options, new StartRules(new SessionOptions()));
 
     [Fact]
     public async Task Message_starts_a_session_named_by_the_message_id()
@@ -46,7 +48,6 @@ public sealed class QueueRequestHandlerTests : IAsyncLifetime
     [Fact]
     public async Task A_prompt_over_the_limit_every_front_door_shares_is_refused()
     {
-        Assert.Equal(GenAgent.Core.Sessions.SessionLimits.DefaultMaxPromptLength, _options.MaxPromptLength);
         var message = $$"""{"prompt": "{{new string('a', GenAgent.Core.Sessions.SessionLimits.DefaultMaxPromptLength + 1)}}"}""";
 
         var result = await Handler().HandleQueueMessageAsync("msg-long", message, 1);
@@ -57,7 +58,7 @@ public sealed class QueueRequestHandlerTests : IAsyncLifetime
 
     [Theory]
     [InlineData("{\"prompt\": ", "not valid JSON")]
-    [InlineData("{\"options\": {\"maxImages\": 1}}", "prompt is missing")]
+    [InlineData("{\"options\": {\"maxImages\": 1}}", "prompt is required")]
     [InlineData("{\"prompt\": \"x\", \"options\": {\"maxImages\": 99}}", "maxImages")]
     public async Task Invalid_message_goes_to_the_poison_queue_with_the_reason(string message, string reason)
     {
