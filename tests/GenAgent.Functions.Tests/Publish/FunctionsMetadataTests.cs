@@ -52,6 +52,17 @@ public sealed class FunctionsMetadataTests(PublishedApp app) : IClassFixture<Pub
         Assert.False(File.Exists(Path.Combine(app.Output, "local.settings.json")), "local settings hold secrets and must not ship.");
     }
 
+    [Theory]
+    [InlineData("GenAgent.Engines.dll")]
+    [InlineData("DurableTask.AzureStorage.dll")]
+    [InlineData("Microsoft.DurableTask.InProcessTestHost.dll")]
+    public void The_app_ships_no_engine_of_its_own(string assembly)
+    {
+        // The Durable extension is the app's task hub; the self-hosted engines are for the CLI, serve and the bot.
+        Assert.True(app.ExitCode == 0, app.Log);
+        Assert.False(File.Exists(Path.Combine(app.Output, assembly)), $"{assembly} is published with the Functions app");
+    }
+
     [Fact]
     public void No_function_has_a_polling_blob_trigger_which_flex_consumption_rejects()
     {
