@@ -21,15 +21,10 @@ internal static class ApiBenchmarks
     public static async Task StartLatencyAsync(int requests)
     {
         using var temp = new TempFolder();
-        var services = new ServiceCollection();
-        services.AddGenAgentWorkflow();
         var offline = ProfileConfiguration.Bind(new ConfigurationBuilder().AddGenAgentProfiles().Build(), "offline");
         offline.Store.Path = temp.Path;
-        services.AddGenAgentCore(offline);
-        await using var provider = services.BuildServiceProvider();
-        var hub = $"benchapi{Guid.NewGuid():N}"[..20];
-        await using var engine = await AzureStorageSessionEngine.CreateAsync(new AzureStorageEngineOptions("UseDevelopmentStorage=true", hub), provider);
-        await using var app = ServeHost.Build(engine, provider.GetRequiredService<IImageStore>(), new ApiOptions(), "http://127.0.0.1:0");
+        await using var hosted = await HostedEngine.CreateAsync(s => s.AddGenAgentCore(offline), Benchmarks.Azurite("benchapi"));
+        await using var app = ServeHost.Build(hosted.Engine, hosted.Store, new ApiOptions(), "http://127.0.0.1:0");
         await app.StartAsync();
         using var client = new HttpClient { BaseAddress = new Uri(app.Urls.Single()), Timeout = TimeSpan.FromMinutes(2) };
 

@@ -1,9 +1,10 @@
+using GenAgent.Workflow.Engine;
 using Microsoft.Extensions.Hosting;
 
 namespace GenAgent.Bot.Hosting;
 
 /// <summary>The built worker and the engine it owns; disposing stops both.</summary>
-internal sealed class BotApplication(IHost host, BotEngine engine, BotSettings settings) : IAsyncDisposable
+internal sealed class BotApplication(IHost host, HostedEngine engine, BotSettings settings) : IAsyncDisposable
 {
     public IHost Host { get; } = host;
 

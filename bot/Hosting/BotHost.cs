@@ -30,8 +30,12 @@ internal static class BotHost
         configure?.Invoke(builder.Configuration);
         var settings = BotSettings.Read(builder.Configuration);
 
-        var engine = await BotEngine.CreateAsync(
-            settings, services => services.AddDiscordProgressPosts(builder.Configuration, settings.Api), cancellationToken).ConfigureAwait(false);
+        // In-process by default, the Azure Storage engine when a durable connection string is set; the activities get the
+        // agent, the tools, the store and the Discord progress posts, as genagent serve's do.
+        var engine = await HostedEngine.CreateAsync(
+            services => services.AddGenAgentCore(settings.GenAgent).AddDiscordProgressPosts(builder.Configuration, settings.Api),
+            settings.Durable is null ? null : new AzureStorageEngineOptions(settings.Durable, settings.TaskHub),
+            cancellationToken: cancellationToken).ConfigureAwait(false);
         try
         {
             builder.Services.AddSingleton<ISessionEngine>(engine.Engine);

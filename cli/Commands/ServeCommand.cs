@@ -24,6 +24,8 @@ internal static class ServeCommand
             DefaultValueFactory = _ => DefaultUrls,
         };
         var store = CommonOptions.Store();
+        store.Description = "auto: a local Azurite with its data under the store folder (started or reused), so a restarted serve finishes its sessions; " +
+            "or an Azure Storage connection string (UseDevelopmentStorage=true for a running Azurite). Default: in-process, sessions end with serve.";
         var taskHub = CommonOptions.TaskHub();
         var apiKey = new Option<string?>("--api-key")
         {
@@ -45,6 +47,12 @@ internal static class ServeCommand
         var api = CliConfiguration.Api(configuration, options, apiKey);
         CliConfiguration.Protocol(options);
 
+        // --store auto: a local Azurite with its data beside the store, so a restarted serve finishes its sessions.
+        var azurite = string.Equals(durableStore, LocalAzurite.AutoStore, StringComparison.OrdinalIgnoreCase)
+            ? await LocalAzurite.StartOrReuseAsync(Path.Combine(options.Store.Path, "azurite"), AzuritePort(configuration), cancellationToken)
+            : null;
+        if (azurite is not null) durableStore = azurite.ConnectionString;
+
         // With Discord configured, progress posts run inside the engine's publish activity and serve answers interactions.
         var discord = DiscordCommand.IsConfigured(configuration);
         await using var host = await EngineFactory.CreateAsync(
@@ -53,10 +61,20 @@ internal static class ServeCommand
             host.Engine, host.Store, api, urls, configure: discord ? builder => builder.Services.AddDiscordSessions(configuration) : null);
         if (discord) app.MapDiscordInteractions();
         await app.StartAsync(cancellationToken);
-        var engine = durableStore is null ? "in-process engine (sessions end with this process)" : $"Azure Storage engine, task hub {taskHub}";
+        var engine = durableStore is null ? "in-process engine (sessions end with this process)"
+            : $"Azure Storage engine, task hub {taskHub}{(azurite is null ? "" : $" on {azurite.Description}")}";
         await Console.Out.WriteLineAsync($"genagent serve: {string.Join(' ', app.Urls)}  profile {name}, {engine}, {(string.IsNullOrEmpty(api.ApiKey) ? "no API key" : "API key required")}{(discord ? $", Discord interactions at {DiscordInteractionsEndpoint.Route}" : "")}. Ctrl+C stops.");
         // Ctrl+C and SIGTERM stop the host: it stops accepting requests, lets in-flight ones finish, then the engine is disposed.
         await app.WaitForShutdownAsync(CancellationToken.None);
         return ExitCodes.Ok;
+    }
+
+    private static int AzuritePort(IConfiguration configuration)
+    {
+        var text = configuration[LocalAzurite.PortSetting];
+        if (text is null) return 10000;
+        return int.TryParse(text, System.Globalization.CultureInfo.InvariantCulture, out var port) && port is > 0 and < 65534
+            ? port
+            : throw new CliException($"{LocalAzurite.PortSetting} must be a port number (the blob port; queue and table take the next two), not '{text}'.");
     }
 }

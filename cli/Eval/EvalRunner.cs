@@ -1,3 +1,4 @@
+using GenAgent.Workflow.Engine;
 using System.Text.Json;
 using System.Threading.Channels;
 using GenAgent.Cli.Commands;
@@ -225,7 +226,7 @@ internal sealed class EvalRunner(EvalPlan plan, string runFolder, IImageJudge ju
     /// </summary>
     private sealed class ConfigurationTools : IAsyncDisposable
     {
-        private readonly List<SessionHost> _hosts = [];
+        private readonly List<HostedEngine> _hosts = [];
 
         private ConfigurationTools(ServiceProvider services, SessionOptions defaults)
         {
@@ -237,7 +238,7 @@ internal sealed class EvalRunner(EvalPlan plan, string runFolder, IImageJudge ju
 
         public SessionOptions Defaults { get; }
 
-        public Channel<SessionHost> Lanes { get; } = Channel.CreateUnbounded<SessionHost>();
+        public Channel<HostedEngine> Lanes { get; } = Channel.CreateUnbounded<HostedEngine>();
 
         public static async Task<ConfigurationTools> CreateAsync(EvalConfiguration configuration, GenAgentOptions options, int lanes, CancellationToken cancellationToken)
         {

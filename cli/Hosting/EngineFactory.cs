@@ -1,6 +1,5 @@
 using Azure;
 using GenAgent.Core.Configuration;
-using GenAgent.Core.Images;
 using GenAgent.Workflow;
 using GenAgent.Workflow.Engine;
 using Microsoft.Extensions.DependencyInjection;
@@ -20,34 +19,20 @@ internal static class EngineFactory
     }
 
     /// <param name="extra">More services for the engine's activities (Discord's progress posts), after the core's.</param>
-    public static async Task<SessionHost> CreateAsync(
+    public static async Task<HostedEngine> CreateAsync(
         GenAgentOptions options, string? durableStore, string taskHub, CancellationToken cancellationToken, Action<IServiceCollection>? extra = null)
     {
         if (durableStore is not null) UseDurableStore(options, durableStore);
-
-        if (durableStore is null)
-        {
-            var engine = await InProcessSessionEngine.CreateAsync(services => Configure(services, options, extra), cancellationToken: cancellationToken);
-            return new SessionHost(engine, engine.Services.GetRequiredService<IImageStore>());
-        }
-
-        var services = new ServiceCollection().AddGenAgentWorkflow();
-        Configure(services, options, extra);
-        var provider = services.BuildServiceProvider();
         try
         {
-            var durable = await AzureStorageSessionEngine.CreateAsync(new AzureStorageEngineOptions(durableStore, taskHub), provider, cancellationToken: cancellationToken);
-            return new SessionHost(durable, provider.GetRequiredService<IImageStore>(), provider);
+            return await HostedEngine.CreateAsync(
+                services => Configure(services, options, extra),
+                durableStore is null ? null : new AzureStorageEngineOptions(durableStore, taskHub),
+                cancellationToken: cancellationToken);
         }
-        catch (Exception unreachable) when (IsStorageUnreachable(unreachable))
+        catch (Exception unreachable) when (durableStore is not null && IsStorageUnreachable(unreachable))
         {
-            await provider.DisposeAsync();
             throw new CliException($"cannot reach the storage account of --store ({unreachable.Message}); check the connection string, or start Azurite for UseDevelopmentStorage=true.", ExitCodes.Failed);
-        }
-        catch
-        {
-            await provider.DisposeAsync();
-            throw;
         }
     }
 

@@ -10,7 +10,7 @@ namespace GenAgent.Cli.Output;
 /// <summary>Turns an ended session into files, a summary (or the JSON result) and an exit code.</summary>
 internal static class SessionFinisher
 {
-    public static async Task<int> FinishAsync(SessionSnapshot snapshot, SessionHost host, OutFolder output, IAnsiConsole console, bool json, CancellationToken cancellationToken)
+    public static async Task<int> FinishAsync(SessionSnapshot snapshot, HostedEngine host, OutFolder output, IAnsiConsole console, bool json, CancellationToken cancellationToken)
     {
         var trajectory = snapshot.Trajectory ?? throw new CliException(
             $"session {snapshot.SessionId} ended {snapshot.Status.ToString().ToLowerInvariant()} without a result: {snapshot.FailureMessage ?? "no reason recorded"}",

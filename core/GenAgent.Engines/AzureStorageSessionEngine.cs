@@ -60,14 +60,7 @@ public sealed class AzureStorageSessionEngine : SessionEngineBase
         var worker = new TaskHubWorker(service, loggerFactory) { ErrorPropagationMode = ErrorPropagationMode.UseFailureDetails };
         worker.AddTaskOrchestrations(new FactoryObjectCreator<TaskOrchestration>(
             WorkflowNames.AgentSession, () => shims.CreateOrchestration(WorkflowNames.AgentSession, new AgentSessionOrchestrator(), parent: null)));
-        worker.AddTaskActivities(
-            Activity<ProtocolSetupActivity>(WorkflowNames.ProtocolSetup, shims, services),
-            Activity<AgentTurnActivity>(WorkflowNames.AgentTurn, shims, services),
-            Activity<GenerateImageActivity>(WorkflowNames.GenerateImage, shims, services),
-            Activity<EditImageActivity>(WorkflowNames.EditImage, shims, services),
-            Activity<PublishProgressActivity>(WorkflowNames.PublishProgress, shims, services),
-            Activity<FinalizeSessionActivity>(WorkflowNames.FinalizeSession, shims, services),
-            Activity<CompareImagesActivity>(WorkflowNames.CompareImages, shims, services));
+        worker.AddTaskActivities([.. WorkflowNames.Activities.Select(a => Activity(a.Name, a.Type, shims, services))]);
         await worker.StartAsync().ConfigureAwait(false);
 
         // DTFx's own default converter is Newtonsoft with type names; the shims speak System.Text.Json.
@@ -121,9 +114,8 @@ public sealed class AzureStorageSessionEngine : SessionEngineBase
         await _client.CreateOrchestrationInstanceAsync(WorkflowNames.AgentSession, string.Empty, input.SessionId, input).ConfigureAwait(false);
     }
 
-    private static FactoryObjectCreator<CoreTaskActivity> Activity<T>(string name, DurableTaskShimFactory shims, IServiceProvider services)
-        where T : ITaskActivity =>
-        new(name, () => shims.CreateActivity(name, ActivatorUtilities.CreateInstance<T>(services)));
+    private static FactoryObjectCreator<CoreTaskActivity> Activity(string name, Type type, DurableTaskShimFactory shims, IServiceProvider services) =>
+        new(name, () => shims.CreateActivity(name, (ITaskActivity)ActivatorUtilities.CreateInstance(services, type)));
 
     private static SessionRuntimeStatus Map(OrchestrationStatus status) => status switch
     {

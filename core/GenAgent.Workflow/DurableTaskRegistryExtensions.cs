@@ -1,4 +1,3 @@
-using GenAgent.Workflow.Activities;
 using GenAgent.Workflow.Orchestrations;
 using Microsoft.DurableTask;
 
@@ -6,18 +5,12 @@ namespace GenAgent.Workflow;
 
 public static class DurableTaskRegistryExtensions
 {
-    /// <summary>Registers the session orchestrator and its activities under the names in <see cref="WorkflowNames"/>.</summary>
+    /// <summary>Registers the session orchestrator and its activities (<see cref="WorkflowNames.Activities"/>).</summary>
     public static DurableTaskRegistry AddGenAgentTasks(this DurableTaskRegistry registry)
     {
         ArgumentNullException.ThrowIfNull(registry);
-        return registry
-            .AddOrchestrator<AgentSessionOrchestrator>()
-            .AddActivity<ProtocolSetupActivity>()
-            .AddActivity<AgentTurnActivity>()
-            .AddActivity<GenerateImageActivity>()
-            .AddActivity<EditImageActivity>()
-            .AddActivity<PublishProgressActivity>()
-            .AddActivity<FinalizeSessionActivity>()
-            .AddActivity<CompareImagesActivity>();
+        registry.AddOrchestrator<AgentSessionOrchestrator>();
+        foreach (var (name, type) in WorkflowNames.Activities) registry.AddActivity(name, type);
+        return registry;
     }
 }

@@ -15,6 +15,21 @@ public static class WorkflowNames
     public const string FinalizeSession = nameof(FinalizeSessionActivity);
     public const string CompareImages = nameof(CompareImagesActivity);
 
+    /// <summary>
+    /// Every activity of the workflow with its class: the one list each engine registers (the in-process and Azure
+    /// Storage workers), and that the Functions app's wrappers and the READMEs' tables are checked against.
+    /// </summary>
+    public static IReadOnlyList<(string Name, Type Type)> Activities { get; } =
+    [
+        (ProtocolSetup, typeof(ProtocolSetupActivity)),
+        (AgentTurn, typeof(AgentTurnActivity)),
+        (GenerateImage, typeof(GenerateImageActivity)),
+        (EditImage, typeof(EditImageActivity)),
+        (PublishProgress, typeof(PublishProgressActivity)),
+        (FinalizeSession, typeof(FinalizeSessionActivity)),
+        (CompareImages, typeof(CompareImagesActivity)),
+    ];
+
     /// <summary>The external event that asks a session to stop.</summary>
     public const string CancelEvent = "cancel";
 

@@ -4,6 +4,7 @@ using GenAgent.Api;
 using GenAgent.Core.Configuration;
 using GenAgent.Core.Images;
 using GenAgent.Core.Protocol;
+using GenAgent.Core.Telemetry;
 using GenAgent.Discord.Sessions.Hosting;
 using GenAgent.Discord.Sessions.Posting;
 using GenAgent.Functions.Triggers;
@@ -12,6 +13,7 @@ using GenAgent.Workflow;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Azure.Functions.Worker.OpenTelemetry;
 
 namespace GenAgent.Functions.Hosting;
 
@@ -37,6 +39,11 @@ public static class FunctionsServiceCollectionExtensions
         if (AzureStorageConnection.FromConfiguration(configuration, StorageConnectionSetting) is { } storage) services.AddGenAgentTableAdmission(storage);
         services.AddGenAgentApi(api);
         AddTriggers(services, configuration);
+        // Sessions' traces and metrics through the one extension every host calls; the worker defaults join them to the
+        // host's invocation traces (host.json telemetryMode OpenTelemetry), to Application Insights when its connection
+        // string is set.
+        services.AddGenAgentTelemetry("genagent-functions", configuration);
+        services.AddOpenTelemetry().UseFunctionsWorkerDefaults();
         // Discord (interactions endpoint + progress posts in the publish activity) only when Discord__* is set.
         if (DiscordSessionsServiceCollectionExtensions.IsDiscordConfigured(configuration))
         {

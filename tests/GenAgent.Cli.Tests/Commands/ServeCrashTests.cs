@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using System.Net;
-using System.Net.Sockets;
 using System.Text;
 using System.Text.Json;
 using GenAgent.Tests.Shared;
@@ -30,7 +29,7 @@ public sealed class ServeCrashTests(ITestOutputHelper output)
         await Azurite.RequireAsync(10002);
         await using var images = await CrashImagesServer.StartAsync(TimeSpan.FromMilliseconds(400), joinRepeats);
         using var cli = new CliProcess();
-        var port = FreePort();
+        var port = ServeProcess.FreePort();
         var hub = "crash" + Guid.NewGuid().ToString("N")[..12];
         var env = new Dictionary<string, string?>
         {
@@ -44,14 +43,14 @@ public sealed class ServeCrashTests(ITestOutputHelper output)
         using var http = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}") };
         var random = new Random(joinRepeats ? 7 : 13);
 
-        var process = await StartServeAsync(cli, serve, env, http);
+        var process = await ServeProcess.StartAsync(cli, serve, env, http);
         var prompts = File.ReadLines(BenchmarkFiles.GenEvalPlusPlus).Take(Sessions).Select(l => JsonDocument.Parse(l).RootElement.GetProperty("prompt").GetString()!).ToList();
         var ids = new List<string>();
         foreach (var prompt in prompts)
         {
             var body = JsonSerializer.Serialize(new { prompt, options = new { maxImages = 2, width = 256, height = 256 } });
             using var created = await http.PostAsync("/api/sessions", new StringContent(body, Encoding.UTF8, "application/json"));
-            Assert.True(created.StatusCode == HttpStatusCode.Accepted, $"POST /api/sessions answered {(int)created.StatusCode}: {Tail(await created.Content.ReadAsStringAsync())}");
+            Assert.True(created.StatusCode == HttpStatusCode.Accepted, $"POST /api/sessions answered {(int)created.StatusCode}: {ServeProcess.Tail(await created.Content.ReadAsStringAsync())}");
             ids.Add(JsonDocument.Parse(await created.Content.ReadAsStringAsync()).RootElement.GetProperty("id").GetString()!);
         }
 
@@ -76,7 +75,7 @@ public sealed class ServeCrashTests(ITestOutputHelper output)
             await process.WaitForExitAsync();
             process.Dispose();
             killsDone++;
-            process = await StartServeAsync(cli, serve, env, http);
+            process = await ServeProcess.StartAsync(cli, serve, env, http);
         }
 
         var until = DateTime.UtcNow.AddMinutes(4);
@@ -113,37 +112,6 @@ public sealed class ServeCrashTests(ITestOutputHelper output)
         else Assert.Equal(images.Started, images.Renders);
     }
 
-    private static async Task<Process> StartServeAsync(CliProcess cli, string[] args, Dictionary<string, string?> env, HttpClient http)
-    {
-        var process = Process.Start(CliProcess.StartInfo(cli.WorkDir, cli.StorePath, args, env))!;
-        _ = process.StandardOutput.ReadToEndAsync();
-        var stderr = process.StandardError.ReadToEndAsync();
-        var deadline = DateTime.UtcNow.AddSeconds(60);
-        while (true)
-        {
-            if (process.HasExited)
-            {
-                Assert.Fail($"genagent serve exited at start ({process.ExitCode}): {Tail(await stderr)}");
-            }
-
-            try
-            {
-                using var probe = await http.GetAsync("/api/sessions/probe-not-a-session");
-                if (probe.StatusCode == HttpStatusCode.NotFound) return process;
-                Assert.Fail($"the probe of genagent serve answered {(int)probe.StatusCode}: {Tail(await probe.Content.ReadAsStringAsync())}");
-            }
-            catch (HttpRequestException)
-            {
-                // Not listening yet.
-            }
-
-            Assert.True(DateTime.UtcNow < deadline, "genagent serve did not start listening");
-            await Task.Delay(100);
-        }
-    }
-
-    private static string Tail(string text) => text.Length <= 2000 ? text : text[^2000..];
-
     private static async Task<bool> AllEndedAsync(HttpClient http, IReadOnlyList<string> ids)
     {
         foreach (var id in ids)
@@ -160,12 +128,5 @@ public sealed class ServeCrashTests(ITestOutputHelper output)
         }
 
         return true;
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 }

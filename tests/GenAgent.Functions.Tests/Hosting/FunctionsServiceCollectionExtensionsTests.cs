@@ -1,3 +1,6 @@
+using GenAgent.Core.Telemetry;
+using GenAgent.Workflow.Starting;
+using OpenTelemetry.Trace;
 using GenAgent.Api;
 using GenAgent.Core.Protocol;
 using GenAgent.Functions.Hosting;
@@ -21,9 +24,21 @@ public sealed class FunctionsServiceCollectionExtensionsTests
         });
 
         Assert.Equal(123, app.Root.GetRequiredService<ApiOptions>().MaxPromptLength);
+        // The triggers' and Discord's start rule is the API's.
+        Assert.Equal(123, app.Root.GetRequiredService<StartRules>().MaxPromptLength);
         Assert.Equal(ToolNames.All, app.Root.GetRequiredService<ApiOptions>().AvailableTools);
         Assert.Equal(7, app.Root.GetRequiredService<WorkflowOptions>().MaxAttempts);
         Assert.Equal(9, app.Root.GetRequiredService<TriggerOptions>().RetentionDays);
+    }
+
+    [Fact]
+    public void Sessions_traces_are_collected_in_the_functions_host()
+    {
+        using var app = new OfflineApp(new Dictionary<string, string?>());
+
+        Assert.NotNull(app.Root.GetRequiredService<TracerProvider>());
+        using var activity = GenAgentTelemetry.Source.StartActivity("probe");
+        Assert.NotNull(activity);
     }
 
     [Fact]

@@ -15,16 +15,9 @@ namespace GenAgent.Functions.Tests.Publish;
 public sealed class FunctionsMetadataTests(PublishedApp app) : IClassFixture<PublishedApp>
 {
     /// <summary>The functions the product needs, by name and trigger; a wrapper deleted by mistake fails here.</summary>
-    public static TheoryData<string, string> Required => new()
+    public static TheoryData<string, string> Required => WithActivities(new()
     {
         { WorkflowNames.AgentSession, "orchestrationTrigger" },
-        { WorkflowNames.ProtocolSetup, "activityTrigger" },
-        { WorkflowNames.AgentTurn, "activityTrigger" },
-        { WorkflowNames.GenerateImage, "activityTrigger" },
-        { WorkflowNames.EditImage, "activityTrigger" },
-        { WorkflowNames.PublishProgress, "activityTrigger" },
-        { WorkflowNames.FinalizeSession, "activityTrigger" },
-        { WorkflowNames.CompareImages, "activityTrigger" },
         { "CreateSession", "httpTrigger" },
         { "GetSession", "httpTrigger" },
         { "GetSessionTrajectory", "httpTrigger" },
@@ -38,7 +31,14 @@ public sealed class FunctionsMetadataTests(PublishedApp app) : IClassFixture<Pub
         { RequestFileCollector.Orchestration, "orchestrationTrigger" },
         { RequestFileCollector.EndedActivity, "activityTrigger" },
         { RequestFileCollector.CollectActivity, "activityTrigger" },
-    };
+    });
+
+    /// <summary>Every activity of the workflow's one list needs its wrapper.</summary>
+    private static TheoryData<string, string> WithActivities(TheoryData<string, string> others)
+    {
+        foreach (var (name, _) in WorkflowNames.Activities) others.Add(name, "activityTrigger");
+        return others;
+    }
 
     [Fact]
     public void Publish_succeeds_with_the_app_the_linked_host_json_and_the_metadata()
@@ -50,6 +50,15 @@ public sealed class FunctionsMetadataTests(PublishedApp app) : IClassFixture<Pub
             File.ReadAllText(Path.Combine(RepositoryRoot.Path, "host.json")),
             File.ReadAllText(Path.Combine(app.Output, "host.json")));
         Assert.False(File.Exists(Path.Combine(app.Output, "local.settings.json")), "local settings hold secrets and must not ship.");
+    }
+
+    [Fact]
+    public void The_readmes_name_every_activity_of_the_one_list()
+    {
+        var functions = File.ReadAllText(Path.Combine(RepositoryRoot.Path, "functions", "README.md"));
+        var core = File.ReadAllText(Path.Combine(RepositoryRoot.Path, "core", "README.md"));
+        Assert.All(WorkflowNames.Activities, a => Assert.Contains($"`{a.Name}`", functions, StringComparison.Ordinal));
+        Assert.All(WorkflowNames.Activities, a => Assert.Contains($"`{a.Name.Replace("Activity", "", StringComparison.Ordinal)}`", core, StringComparison.Ordinal));
     }
 
     [Theory]
