@@ -96,7 +96,8 @@ internal static class RunCommand
             sessionId,
             userId: null,
             async ct => inputImage is null ? request : request with { InputImage = await InputImage.StoreAsync(inputImage, api, sessionId, host.Store, ct) },
-            cancellationToken);
+            freshId: true,
+            cancellationToken: cancellationToken);
         console.MarkupLine($"[grey]session[/] {Markup.Escape(sessionId)}");
 
         using var ctrlC = new CtrlC(() => host.Engine.CancelAsync(sessionId, CancellationToken.None), Console.Error);

@@ -41,7 +41,8 @@ public static partial class SessionsApi
                 id,
                 UserOf(request),
                 async ct => checkedRequest with { InputImage = body.Image is null ? null : await images.StoreAsync(body.Image, id, store, ct) },
-                cancellationToken);
+                freshId: body.IdempotencyKey is null,
+                cancellationToken: cancellationToken);
             if (launched.Refusal is { } refused) return ApiProblems.OverQuota(refused);
 
             return AcceptedFor(request, store, options, id);

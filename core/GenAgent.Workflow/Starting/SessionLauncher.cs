@@ -16,12 +16,14 @@ public sealed class SessionLauncher(ISessionEngine engine, ISessionAdmission? ad
 {
     /// <param name="userId">Whose per-user cap applies; null for starts with no user (cloud events, queues, files), which count globally.</param>
     /// <param name="prepare">Builds the request once the slot is held (stores the input image, for instance).</param>
+    /// <param name="freshId">The id was just minted (no idempotency key, event or message id names it), so no session can
+    /// have it yet: the existence check, a storage round trip on the durable engines, is skipped.</param>
     public async Task<LaunchOutcome> LaunchAsync(
-        string sessionId, string? userId, Func<CancellationToken, Task<SessionRequest>> prepare, CancellationToken cancellationToken = default)
+        string sessionId, string? userId, Func<CancellationToken, Task<SessionRequest>> prepare, bool freshId = false, CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(sessionId);
         ArgumentNullException.ThrowIfNull(prepare);
-        if (await engine.GetAsync(sessionId, cancellationToken).ConfigureAwait(false) is not null) return LaunchOutcome.Existing;
+        if (!freshId && await engine.GetAsync(sessionId, cancellationToken).ConfigureAwait(false) is not null) return LaunchOutcome.Existing;
         if (await AdmitAsync(sessionId, userId, cancellationToken).ConfigureAwait(false) is { } refused) return LaunchOutcome.RefusedBy(refused);
 
         SessionRequest request;
@@ -71,10 +73,10 @@ public sealed class SessionLauncher(ISessionEngine engine, ISessionAdmission? ad
 
     /// <summary>The same for a request that needs no preparation.</summary>
     public Task<LaunchOutcome> LaunchAsync(string sessionId, string? userId, SessionRequest request, CancellationToken cancellationToken = default) =>
-        LaunchAsync(sessionId, userId, _ => Task.FromResult(request), cancellationToken);
+        LaunchAsync(sessionId, userId, _ => Task.FromResult(request), cancellationToken: cancellationToken);
 }
 
-/// <summary>What <see cref="SessionLauncher.LaunchAsync(string, string?, Func{CancellationToken, Task{SessionRequest}}, CancellationToken)"/> did.</summary>
+/// <summary>What <see cref="SessionLauncher.LaunchAsync(string, string?, Func{CancellationToken, Task{SessionRequest}}, bool, CancellationToken)"/> did.</summary>
 public sealed record LaunchOutcome(LaunchStatus Status, AdmissionResult? Refusal = null)
 {
     public static LaunchOutcome Started { get; } = new(LaunchStatus.Started);

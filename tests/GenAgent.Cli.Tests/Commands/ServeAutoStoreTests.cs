@@ -18,15 +18,8 @@ public sealed class ServeAutoStoreTests
         using var cli = new CliProcess();
         var port = ServeProcess.FreePort();
         var azurite = FreePortRun();
-        var env = new Dictionary<string, string?>
-        {
-            ["GenAgent__Profiles__crash__Agent__Backend"] = "sketch",
-            ["GenAgent__Profiles__crash__Generator__Backend"] = "openai-images",
-            ["GenAgent__Profiles__crash__Generator__BaseUrl"] = new Uri(images.BaseUrl, "v1").ToString(),
-            ["GenAgent__Profiles__crash__Generator__Model"] = "sketch-images",
-            ["GenAgent__Profiles__crash__Editor__Backend"] = "",
-            ["GenAgent__Serve__AzuritePort"] = azurite.ToString(System.Globalization.CultureInfo.InvariantCulture),
-        };
+        var env = ServeProcess.CrashProfile(images);
+        env["GenAgent__Serve__AzuritePort"] = azurite.ToString(System.Globalization.CultureInfo.InvariantCulture);
         string[] serve = ["serve", "--profile", "crash", "--store", "auto", "--urls", $"http://127.0.0.1:{port}"];
         using var http = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}") };
 

@@ -31,14 +31,7 @@ public sealed class ServeCrashTests(ITestOutputHelper output)
         using var cli = new CliProcess();
         var port = ServeProcess.FreePort();
         var hub = "crash" + Guid.NewGuid().ToString("N")[..12];
-        var env = new Dictionary<string, string?>
-        {
-            ["GenAgent__Profiles__crash__Agent__Backend"] = "sketch",
-            ["GenAgent__Profiles__crash__Generator__Backend"] = "openai-images",
-            ["GenAgent__Profiles__crash__Generator__BaseUrl"] = new Uri(images.BaseUrl, "v1").ToString(),
-            ["GenAgent__Profiles__crash__Generator__Model"] = "sketch-images",
-            ["GenAgent__Profiles__crash__Editor__Backend"] = "",
-        };
+        var env = ServeProcess.CrashProfile(images);
         string[] serve = ["serve", "--profile", "crash", "--store", Azurite.ConnectionString, "--task-hub", hub, "--urls", $"http://127.0.0.1:{port}"];
         using var http = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}") };
         var random = new Random(joinRepeats ? 7 : 13);

@@ -7,6 +7,16 @@ namespace GenAgent.Cli.Tests.Commands;
 /// <summary><c>genagent serve</c> as a child process, for the tests that kill and restart it.</summary>
 internal static class ServeProcess
 {
+    /// <summary>The "crash" profile: the sketch agent, generation through the OpenAI Images API at <paramref name="images"/>, no editor.</summary>
+    public static Dictionary<string, string?> CrashProfile(CrashImagesServer images) => new()
+    {
+        ["GenAgent__Profiles__crash__Agent__Backend"] = "sketch",
+        ["GenAgent__Profiles__crash__Generator__Backend"] = "openai-images",
+        ["GenAgent__Profiles__crash__Generator__BaseUrl"] = new Uri(images.BaseUrl, "v1").ToString(),
+        ["GenAgent__Profiles__crash__Generator__Model"] = "sketch-images",
+        ["GenAgent__Profiles__crash__Editor__Backend"] = "",
+    };
+
     public static async Task<Process> StartAsync(CliProcess cli, string[] args, Dictionary<string, string?> env, HttpClient http)
     {
         var process = Process.Start(CliProcess.StartInfo(cli.WorkDir, cli.StorePath, args, env))!;
