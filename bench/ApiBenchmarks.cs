@@ -16,14 +16,14 @@ internal static class ApiBenchmarks
 {
     /// <summary>
     /// Latency of <c>POST /api/sessions</c> (to the 202) with <paramref name="requests"/> requests in flight at once, on the
-    /// Azure Storage engine (the in-memory backend runs two work items at a time and would measure its queue instead).
+    /// in-process engine or (<paramref name="durable"/>) the Azure Storage engine on Azurite.
     /// </summary>
-    public static async Task StartLatencyAsync(int requests)
+    public static async Task StartLatencyAsync(int requests, bool durable)
     {
         using var temp = new TempFolder();
         var offline = ProfileConfiguration.Bind(new ConfigurationBuilder().AddGenAgentProfiles().Build(), "offline");
         offline.Store.Path = temp.Path;
-        await using var hosted = await HostedEngine.CreateAsync(s => s.AddGenAgentCore(offline), Benchmarks.Azurite("benchapi"));
+        await using var hosted = await HostedEngine.CreateAsync(s => s.AddGenAgentCore(offline), durable ? Benchmarks.Azurite("benchapi") : null);
         await using var app = ServeHost.Build(hosted.Engine, hosted.Store, new ApiOptions(), "http://127.0.0.1:0");
         await app.StartAsync();
         using var client = new HttpClient { BaseAddress = new Uri(app.Urls.Single()), Timeout = TimeSpan.FromMinutes(2) };
@@ -41,7 +41,7 @@ internal static class ApiBenchmarks
         }));
         wall.Stop();
         Array.Sort(latencies);
-        Console.WriteLine($"POST /api/sessions, {requests} concurrent requests (genagent serve, Azure Storage engine on Azurite)");
+        Console.WriteLine($"POST /api/sessions, {requests} concurrent requests (genagent serve, {(durable ? "Azure Storage engine on Azurite" : "in-process engine")})");
         Console.WriteLine($"  p50 {latencies[latencies.Length / 2]:F0} ms, p99 {latencies[(int)(latencies.Length * 0.99)]:F0} ms, max {latencies[^1]:F0} ms; all {requests} answered 202 in {wall.Elapsed.TotalSeconds:F1} s");
         Console.WriteLine();
         await app.StopAsync();

@@ -37,9 +37,18 @@ if (!Azurite.IsListening())
     Console.Error.WriteLine("Azurite is not listening on 127.0.0.1:10000; start it with scripts/azurite.sh.");
     return 2;
 }
+// Only the session-start latency of the API, on both engines: dotnet run -c Release --project bench -- --api [--requests 100]
+if (args.Contains("--api"))
+{
+    await ApiBenchmarks.StartLatencyAsync(Args.Int(args, "--requests", 100), durable: false);
+    await ApiBenchmarks.StartLatencyAsync(Args.Int(args, "--requests", 100), durable: true);
+    return 0;
+}
+
 await Benchmarks.LoopOverheadInProcessAsync(rounds);
 await Benchmarks.LoopOverheadAzureStorageAsync(rounds);
 await Benchmarks.OfflineSessionAsync();
 await Benchmarks.ConcurrentOfflineSessionsAsync(sessions);
-await ApiBenchmarks.StartLatencyAsync(Args.Int(args, "--requests", 100));
+await ApiBenchmarks.StartLatencyAsync(Args.Int(args, "--requests", 100), durable: false);
+await ApiBenchmarks.StartLatencyAsync(Args.Int(args, "--requests", 100), durable: true);
 return 0;
