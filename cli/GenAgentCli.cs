@@ -13,6 +13,7 @@ internal static class GenAgentCli
         StatusCommand.Create(),
         EvalCommand.Create(),
         JudgeCommand.Create(),
+        RewardCommand.Create(),
         ProtocolCommand.Create(),
         ServeCommand.Create(),
         DiscordCommand.Create(),

@@ -1,11 +1,13 @@
 using System.CommandLine;
 using GenAgent.Api;
 using GenAgent.Api.Hosting;
+using GenAgent.Cli.Eval;
 using GenAgent.Cli.Hosting;
 using GenAgent.Core.Protocol;
 using GenAgent.Discord.Sessions.Hosting;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 
 namespace GenAgent.Cli.Commands;
@@ -31,16 +33,22 @@ internal static class ServeCommand
         {
             Description = "Require this key in x-api-key or Authorization: Bearer (default GenAgent:Api:ApiKey; none: open).",
         };
-        var command = new Command("serve", "Serve the session HTTP API (start, poll, follow up, cancel, report pages) until Ctrl+C.")
+        var judge = new Option<string>("--judge")
         {
-            profile, urls, store, taskHub, apiKey,
+            Description = $"The judge POST /api/rewards scores with: {string.Join(", ", JudgeCatalog.Names)} (default sketch; the VLM judges use GenAgent:Judge).",
+            DefaultValueFactory = _ => GenAgent.Sketch.SketchImageJudge.JudgeName,
+        };
+        var command = new Command("serve", "Serve the session HTTP API (start, poll, follow up, cancel, report pages, rewards) until Ctrl+C.")
+        {
+            profile, urls, store, taskHub, apiKey, judge,
         };
         command.SetAction((parse, cancellationToken) => ServeAsync(
-            parse.GetValue(profile), parse.GetValue(urls)!, parse.GetValue(store), parse.GetValue(taskHub)!, parse.GetValue(apiKey), cancellationToken));
+            parse.GetValue(profile), parse.GetValue(urls)!, parse.GetValue(store), parse.GetValue(taskHub)!, parse.GetValue(apiKey), parse.GetValue(judge)!, cancellationToken));
         return command;
     }
 
-    private static async Task<int> ServeAsync(string? profile, string urls, string? durableStore, string taskHub, string? apiKey, CancellationToken cancellationToken)
+    private static async Task<int> ServeAsync(
+        string? profile, string urls, string? durableStore, string taskHub, string? apiKey, string judgeName, CancellationToken cancellationToken)
     {
         var configuration = CliConfiguration.Build();
         var (name, options) = CliConfiguration.Resolve(configuration, profile);
@@ -57,8 +65,12 @@ internal static class ServeCommand
         var discord = DiscordCommand.IsConfigured(configuration);
         await using var host = await EngineFactory.CreateAsync(
             options, durableStore, taskHub, cancellationToken, discord ? services => services.AddDiscordProgressPosts(configuration, api) : null);
-        await using var app = ServeHost.Build(
-            host.Engine, host.Store, api, urls, configure: discord ? builder => builder.Services.AddDiscordSessions(configuration) : null);
+        await using var judge = JudgeCatalog.Create(judgeName, options);
+        await using var app = ServeHost.Build(host.Engine, host.Store, api, urls, configure: builder =>
+        {
+            builder.Services.AddSingleton(judge.Judge);
+            if (discord) builder.Services.AddDiscordSessions(configuration);
+        });
         if (discord) app.MapDiscordInteractions();
         await app.StartAsync(cancellationToken);
         var engine = durableStore is null ? "in-process engine (sessions end with this process)"

@@ -8,4 +8,5 @@ namespace GenAgent.Cli.Output;
 [JsonSerializable(typeof(RunResult))]
 [JsonSerializable(typeof(StatusResult))]
 [JsonSerializable(typeof(JudgeResultJson))]
+[JsonSerializable(typeof(GenAgent.Core.Training.Rewards.RewardBreakdown))]
 internal sealed partial class CliJson : JsonSerializerContext;

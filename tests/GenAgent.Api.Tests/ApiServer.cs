@@ -39,6 +39,9 @@ public sealed class ApiServer : IAsyncLifetime
     /// <summary>The kill switch is on.</summary>
     public HttpClient SwitchedOff { get; private set; } = null!;
 
+    /// <summary>With the offline sketch judge, as genagent serve registers it for POST /api/rewards.</summary>
+    public HttpClient Judged { get; private set; } = null!;
+
     /// <summary>A PNG that every server also serves at <c>/test/input.png</c>, as an image URL to download.</summary>
     public byte[] ServedPng { get; } = TestImages.Png(32, 24);
 
@@ -54,6 +57,7 @@ public sealed class ApiServer : IAsyncLifetime
         Restricted = await StartAsync(new ApiOptions { AllowImageUrlFetch = true, MaxImageBytes = 64 * 1024, AvailableTools = [ToolNames.Generate] });
         Capped = await StartAsync(new ApiOptions(), a => a.MaxConcurrentPerUser = 1);
         SwitchedOff = await StartAsync(new ApiOptions(), a => a.KillSwitch = true);
+        Judged = await StartAsync(new ApiOptions(), configure: b => b.Services.AddSingleton<GenAgent.Core.Judging.IImageJudge>(new GenAgent.Sketch.SketchImageJudge()));
     }
 
     public async Task DisposeAsync()
@@ -68,13 +72,14 @@ public sealed class ApiServer : IAsyncLifetime
         Restricted.Dispose();
         Capped.Dispose();
         SwitchedOff.Dispose();
+        Judged.Dispose();
         await Engine.DisposeAsync();
         Directory.Delete(_storePath, recursive: true);
     }
 
-    private async Task<HttpClient> StartAsync(ApiOptions api, Action<AdmissionOptions>? admission = null)
+    private async Task<HttpClient> StartAsync(ApiOptions api, Action<AdmissionOptions>? admission = null, Action<WebApplicationBuilder>? configure = null)
     {
-        var app = ServeHost.Build(Engine, Store, api, "http://127.0.0.1:0", admission);
+        var app = ServeHost.Build(Engine, Store, api, "http://127.0.0.1:0", admission, configure);
         app.MapGet("/test/input.png", () => Results.Bytes(ServedPng, "image/png"));
         await app.StartAsync();
         _apps.Add(app);

@@ -1,3 +1,4 @@
+using GenAgent.Api.Rewards;
 using GenAgent.Core.Telemetry;
 using GenAgent.Api.Sessions;
 using GenAgent.Core.Images;
@@ -53,6 +54,7 @@ public static class ServeHost
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.MapSessionsApi();
+        app.MapRewardsApi();
         return app;
     }
 

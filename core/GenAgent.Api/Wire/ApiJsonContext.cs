@@ -9,4 +9,6 @@ namespace GenAgent.Api.Wire;
 [JsonSerializable(typeof(FollowUpBody))]
 [JsonSerializable(typeof(SessionCreated))]
 [JsonSerializable(typeof(SessionStatusResponse))]
+[JsonSerializable(typeof(RewardBody))]
+[JsonSerializable(typeof(GenAgent.Core.Training.Rewards.RewardBreakdown))]
 internal sealed partial class ApiJsonContext : JsonSerializerContext;
