@@ -14,6 +14,7 @@ internal static class GenAgentCli
         EvalCommand.Create(),
         JudgeCommand.Create(),
         RewardCommand.Create(),
+        ExportCommand.Create(),
         ProtocolCommand.Create(),
         ServeCommand.Create(),
         DiscordCommand.Create(),

@@ -47,31 +47,18 @@ internal static class RewardCommand
     {
         var weights = ParseWeights(weightsText);
         judgeName = JudgeCatalog.Canonical(judgeName);
-        Trajectory trajectory;
-        try
-        {
-            trajectory = JsonSerializer.Deserialize(File.ReadAllText(file.FullName), SessionJson.Default.Trajectory)
-                ?? throw new CliException($"'{file.FullName}' holds no trajectory.");
-        }
-        catch (JsonException bad)
-        {
-            throw new CliException($"'{file.FullName}' is not a trajectory: {bad.Message}");
-        }
+        var trajectory = TrajectoryFiles.Load(file.FullName);
 
         var options = CliConfiguration.Resolve(CliConfiguration.Build(), profile).Options;
         await using var lease = JudgeCatalog.Create(judgeName, options);
         // The configured store, built only when an image is not beside the trajectory.
         await using var services = new ServiceCollection().AddGenAgentCore(options).BuildServiceProvider();
-        var folderImages = FolderImages(trajectory, file.Directory!);
-        async Task<byte[]?> ImageAsync(ImageRef image, CancellationToken ct) =>
-            folderImages.TryGetValue(image.Key, out var path) && File.Exists(path)
-                ? await File.ReadAllBytesAsync(path, ct)
-                : await services.GetRequiredService<IImageStore>().TryGetAsync(image.Key, ct);
+        var images = TrajectoryFiles.Images(trajectory, file.DirectoryName!, services.GetRequiredService<IImageStore>);
 
         RewardBreakdown reward;
         try
         {
-            reward = await new TrajectoryRewards(lease.Judge, weights: weights).ScoreAsync(trajectory, ImageAsync, cancellationToken: cancellationToken);
+            reward = await new TrajectoryRewards(lease.Judge, weights: weights).ScoreAsync(trajectory, images, cancellationToken: cancellationToken);
         }
         catch (InvalidOperationException missing)
         {
@@ -94,16 +81,6 @@ internal static class RewardCommand
             $"pointwise {reward.Pointwise:0.###}  pairwise {reward.Pairwise:0.###}  format {(reward.FormatViolation ? "violated" : "ok")}  " +
             $"reward [bold]{reward.Total:0.###}[/] ({weights.Pointwise:0.##}*P + {weights.Pairwise:0.##}*Q {(weights.Format < 0 ? "-" : "+")} {Math.Abs(weights.Format):0.##}*F, judge {Markup.Escape(reward.Judge)})");
         return ExitCodes.Ok;
-    }
-
-    /// <summary>The images a run's out folder holds: the k-th image turn is round-k.png, the final image final.png.</summary>
-    private static Dictionary<string, string> FolderImages(Trajectory trajectory, DirectoryInfo folder)
-    {
-        var paths = new Dictionary<string, string>(StringComparer.Ordinal);
-        var round = 0;
-        foreach (var turn in trajectory.Turns.Where(t => t.Image is not null)) paths.TryAdd(turn.Image!.Key, Path.Combine(folder.FullName, $"round-{++round}.png"));
-        if (trajectory.FinalImage is { } final) paths.TryAdd(final.Key, Path.Combine(folder.FullName, "final.png"));
-        return paths;
     }
 
     private static RewardWeights ParseWeights(string? text)

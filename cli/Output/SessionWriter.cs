@@ -8,6 +8,11 @@ namespace GenAgent.Cli.Output;
 /// <summary>Copies a session out of the image store into <c>&lt;out&gt;/&lt;session-id&gt;/</c> with a self-contained report.</summary>
 internal static class SessionWriter
 {
+    public const string FinalFileName = "final.png";
+
+    /// <summary>The file of the <paramref name="round"/>-th image turn (1-based, every episode in order).</summary>
+    public static string RoundFileName(int round) => $"round-{round}.png";
+
     public static async Task<WrittenSession> WriteAsync(Trajectory trajectory, IImageStore store, OutFolder output, CancellationToken cancellationToken)
     {
         var folder = output.SessionFolder(trajectory.SessionId);
@@ -17,7 +22,7 @@ internal static class SessionWriter
         var rounds = new List<string>();
         foreach (var image in trajectory.Turns.Select(t => t.Image).OfType<ImageRef>())
         {
-            var path = Path.Combine(folder, $"round-{rounds.Count + 1}.png");
+            var path = Path.Combine(folder, RoundFileName(rounds.Count + 1));
             await File.WriteAllBytesAsync(path, await ReadAsync(store, image, images, cancellationToken), cancellationToken);
             rounds.Add(path);
         }
@@ -25,7 +30,7 @@ internal static class SessionWriter
         string? final = null;
         if (trajectory.FinalImage is not null)
         {
-            final = Path.Combine(folder, "final.png");
+            final = Path.Combine(folder, FinalFileName);
             await File.WriteAllBytesAsync(final, await ReadAsync(store, trajectory.FinalImage, images, cancellationToken), cancellationToken);
         }
 

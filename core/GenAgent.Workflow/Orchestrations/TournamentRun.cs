@@ -103,7 +103,7 @@ internal sealed class TournamentRun
         {
             Episode = 1,
             NextTurn = turns.Count == 0 ? 0 : turns.Max(t => t.Index) + 1,
-            Messages = CandidateConversation.Rebuild(profile, setup, _input.Request, turns),
+            Messages = TrajectoryConversation.Rebuild(profile, setup.SystemPrompt, _input.Request.Prompt, _input.Request.InputImage, turns),
             Turns = turns,
             LastImage = _candidates[winner].FinalImage,
             StartedAt = _startedAt,

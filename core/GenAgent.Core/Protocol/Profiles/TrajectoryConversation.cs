@@ -1,25 +1,25 @@
-using GenAgent.Core.Protocol;
-using GenAgent.Core.Protocol.Profiles;
+using GenAgent.Core.Images;
 using GenAgent.Core.Sessions;
-using GenAgent.Workflow.Activities;
 
-namespace GenAgent.Workflow.Orchestrations;
+namespace GenAgent.Core.Protocol.Profiles;
 
 /// <summary>
-/// The conversation a follow-up continues after effort high: the winning candidate's, rebuilt from its recorded turns.
-/// A candidate runs in a sub-orchestration whose conversation never leaves it, but each turn keeps the model's raw text,
-/// and <see cref="TurnReader"/> turns that into the same history text the candidate sent. Only what a follow-up would
-/// carry enters: the last attempt's tool calls with their images, its stop, and replies the profile keeps; corrections,
-/// budget stops and a fallback image (no model turn) do not.
+/// A conversation rebuilt from recorded turns, as the model saw it: the system prompt, the user prompt, then for the
+/// last attempt each tool call in the history form the profile keeps (<see cref="TurnReader"/>) with the image it
+/// returned, its stop, and replies the profile keeps. Corrections, budget stops and a fallback image (no model turn) do
+/// not enter. A follow-up after effort high continues from it, and the SFT export writes it out.
 /// </summary>
-internal static class CandidateConversation
+public static class TrajectoryConversation
 {
-    public static List<ConversationMessage> Rebuild(ProtocolProfile profile, ProtocolSetup setup, SessionRequest request, IReadOnlyList<TurnRecord> turns)
+    public static List<ConversationMessage> Rebuild(
+        ProtocolProfile profile, string systemPrompt, string prompt, ImageRef? inputImage, IReadOnlyList<TurnRecord> turns)
     {
+        ArgumentNullException.ThrowIfNull(profile);
+        ArgumentNullException.ThrowIfNull(turns);
         var messages = new List<ConversationMessage>
         {
-            ConversationMessage.System(setup.SystemPrompt),
-            PromptMessages.UserPrompt(request.Prompt, request.InputImage, profile.StartingImageIsEditable),
+            ConversationMessage.System(systemPrompt),
+            PromptMessages.UserPrompt(prompt, inputImage, profile.StartingImageIsEditable),
         };
         var attempt = turns.Count == 0 ? 1 : turns.Max(t => t.Attempt);
         foreach (var turn in turns.Where(t => t.Attempt == attempt && t.RawText is not null))
