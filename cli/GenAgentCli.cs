@@ -15,6 +15,7 @@ internal static class GenAgentCli
         JudgeCommand.Create(),
         RewardCommand.Create(),
         ExportCommand.Create(),
+        RolloutsCommand.Create(),
         ProtocolCommand.Create(),
         ServeCommand.Create(),
         DiscordCommand.Create(),

@@ -11,6 +11,20 @@ namespace GenAgent.Core.Protocol.Profiles;
 /// </summary>
 public static class TrajectoryConversation
 {
+    /// <summary>
+    /// The first episode's conversation of a recorded session, with the system prompt of its protocol: the configured
+    /// one when the session ran under the configured profile, else that profile's built-in prompt.
+    /// </summary>
+    public static List<ConversationMessage> Of(Trajectory trajectory, AgentProtocol configured)
+    {
+        ArgumentNullException.ThrowIfNull(trajectory);
+        ArgumentNullException.ThrowIfNull(configured);
+        var profile = ProtocolProfiles.Find(trajectory.Protocol ?? "") ?? configured.Profile;
+        var protocol = profile.Name == configured.Profile.Name ? configured : new AgentProtocol(profile);
+        var (system, _) = protocol.SystemPromptFor(profile.OfferedTools(trajectory.Options.Tools));
+        return Rebuild(profile, system, trajectory.Prompt, trajectory.InputImage, [.. trajectory.Turns.Where(t => t.Episode == 1)]);
+    }
+
     public static List<ConversationMessage> Rebuild(
         ProtocolProfile profile, string systemPrompt, string prompt, ImageRef? inputImage, IReadOnlyList<TurnRecord> turns)
     {

@@ -106,11 +106,7 @@ public sealed class SftExporter(AgentProtocol protocol, IImageJudge judge)
     private async Task<SftSample> SampleAsync(SftSource source, CancellationToken cancellationToken)
     {
         var trajectory = source.Trajectory;
-        var profile = ProtocolProfiles.Find(trajectory.Protocol ?? "") ?? protocol.Profile;
-        // The prompt the session ran with: the configured one when it is this profile's, else the profile's built-in.
-        var sessionProtocol = profile.Name == protocol.Profile.Name ? protocol : new AgentProtocol(profile);
-        var (system, _) = sessionProtocol.SystemPromptFor(profile.OfferedTools(trajectory.Options.Tools));
-        var conversation = TrajectoryConversation.Rebuild(profile, system, trajectory.Prompt, trajectory.InputImage, LastAttempt(trajectory).ToList());
+        var conversation = TrajectoryConversation.Of(trajectory, protocol);
         var messages = new List<SftMessage>();
         foreach (var message in conversation)
         {

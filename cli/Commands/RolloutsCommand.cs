@@ -1,0 +1,298 @@
+using System.CommandLine;
+using System.Diagnostics;
+using System.Text.Encodings.Web;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using GenAgent.Cli.Eval;
+using GenAgent.Cli.Hosting;
+using GenAgent.Core.Images;
+using GenAgent.Core.Protocol;
+using GenAgent.Core.Protocol.Profiles;
+using GenAgent.Core.Sessions;
+using GenAgent.Core.Training.Rewards;
+using GenAgent.Core.Training.Rollouts;
+using GenAgent.Sketch;
+using GenAgent.Workflow.Starting;
+
+namespace GenAgent.Cli.Commands;
+
+/// <summary>
+/// <c>genagent rollouts --prompts &lt;file&gt; --group N --keep K --out &lt;dir&gt;</c>: GRPO rollouts. Every rollout is a
+/// session on the engine (durable with <c>--store</c>); each is scored (<see cref="TrajectoryRewards"/>), each group
+/// resampled to <c>keep</c> with lengths balanced (<see cref="TrajectoryResampler"/>) and given group-relative
+/// advantages. Rollout ids are fixed by the batch, prompt and index, so a killed batch started again skips the groups
+/// it wrote and, on the durable engine, waits on the sessions already running instead of running them again.
+/// </summary>
+internal static class RolloutsCommand
+{
+    private static readonly JsonSerializerOptions Line = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+
+    public static Command Create()
+    {
+        var prompts = new Option<FileInfo>("--prompts") { Description = "One prompt a line, or benchmark JSONL (a \"prompt\" field per line).", Required = true };
+        prompts.AcceptExistingOnly();
+        var group = new Option<int>("--group") { Description = "Rollouts per prompt (default 12).", DefaultValueFactory = _ => 12 };
+        var keep = new Option<int>("--keep") { Description = "Rollouts kept per prompt after resampling (default 8).", DefaultValueFactory = _ => 8 };
+        var output = new Option<string>("--out") { Description = "The batch folder: rollouts.jsonl, groups.jsonl, batch.json (default rollouts).", DefaultValueFactory = _ => "rollouts" };
+        var concurrency = new Option<int>("--concurrency") { Description = "Rollouts in flight at once (default 8).", DefaultValueFactory = _ => 8 };
+        var seed = new Option<int>("--seed") { Description = "Seeds every rollout's tool calls and the resampling (default 0).", DefaultValueFactory = _ => 0 };
+        var maxImages = new Option<int?>("--max-images") { Description = "Most images a rollout may make (default: the profile's)." };
+        var temperature = new Option<float?>("--temperature") { Description = "The policy's sampling temperature (default: the profile's GenAgent:Agent:Temperature)." };
+        var judge = new Option<string>("--judge")
+        {
+            Description = $"The reward's judge: {string.Join(", ", JudgeCatalog.Names)} (default sketch).",
+            DefaultValueFactory = _ => SketchImageJudge.JudgeName,
+        };
+        var profile = CommonOptions.Profile();
+        profile.Description = "The policy: a profile whose agent is the trainer's OpenAI-compatible server (vLLM with the current weights); default offline.";
+        var store = CommonOptions.Store();
+        var taskHub = CommonOptions.TaskHub();
+        var command = new Command("rollouts", "Run GRPO rollouts: a group of sessions per prompt, scored, resampled by length, with group-relative advantages.")
+        {
+            prompts, group, keep, output, concurrency, seed, maxImages, temperature, judge, profile, store, taskHub,
+        };
+        command.SetAction((parse, cancellationToken) => RunAsync(new Settings(
+            parse.GetValue(prompts)!, parse.GetValue(group), parse.GetValue(keep), parse.GetValue(output)!, parse.GetValue(concurrency), parse.GetValue(seed),
+            parse.GetValue(maxImages), parse.GetValue(temperature), parse.GetValue(judge)!, parse.GetValue(profile), parse.GetValue(store), parse.GetValue(taskHub)!), cancellationToken));
+        return command;
+    }
+
+    private sealed record Settings(
+        FileInfo Prompts, int Group, int Keep, string Out, int Concurrency, int Seed, int? MaxImages, float? Temperature, string Judge, string? Profile, string? Store, string TaskHub);
+
+    private sealed record Rollout(int PromptIndex, int Index, string Id, Trajectory Trajectory, RewardBreakdown Reward, int Length);
+
+    private static async Task<int> RunAsync(Settings settings, CancellationToken cancellationToken)
+    {
+        if (settings.Group is < 1 or > 256) throw new CliException($"--group {settings.Group} must be between 1 and 256.");
+        if (settings.Keep < 1 || settings.Keep > settings.Group) throw new CliException($"--keep {settings.Keep} must be between 1 and --group ({settings.Group}).");
+        if (settings.Concurrency is < 1 or > 256) throw new CliException($"--concurrency {settings.Concurrency} must be between 1 and 256.");
+        var prompts = ReadPrompts(settings.Prompts);
+        var judgeName = JudgeCatalog.Canonical(settings.Judge);
+
+        var configuration = CliConfiguration.Build();
+        var (_, options) = CliConfiguration.Resolve(configuration, settings.Profile);
+        var protocol = CliConfiguration.Protocol(options);
+        var rules = CliConfiguration.Api(configuration, options).Rules;
+        var requests = prompts.Select((prompt, index) => Checked(rules, prompt, index, settings)).ToList();
+
+        var folder = Path.GetFullPath(settings.Out);
+        Directory.CreateDirectory(folder);
+        var batch = Batch(folder, settings, prompts);
+        var done = DoneGroups(folder);
+
+        await using var judge = JudgeCatalog.Create(judgeName, options);
+        await using var host = await EngineFactory.CreateAsync(options, settings.Store, settings.TaskHub, cancellationToken);
+        var launcher = new SessionLauncher(host.Engine);
+        var rewards = new TrajectoryRewards(judge.Judge);
+        using var slots = new SemaphoreSlim(settings.Concurrency);
+        var write = new SemaphoreSlim(1);
+        var clock = Stopwatch.StartNew();
+        var ran = 0;
+
+        async Task<Rollout> RunOneAsync(int promptIndex, int index)
+        {
+            await slots.WaitAsync(cancellationToken);
+            try
+            {
+                var id = $"rollout-{batch}-{promptIndex:D5}-{index:D3}";
+                var request = requests[promptIndex];
+                request = request with { Options = request.Options with { Seed = request.Options.Seed with { Base = ((long)settings.Seed * 1_000_003) + (promptIndex * 1_009L) + index } } };
+                await launcher.LaunchAsync(id, userId: null, request, cancellationToken);
+                var snapshot = await host.Engine.WaitForCompletionAsync(id, cancellationToken: cancellationToken);
+                var trajectory = snapshot.Trajectory ?? throw new CliException($"rollout {id} ended without a trajectory: {snapshot.FailureMessage}");
+                var reward = await rewards.ScoreAsync(trajectory, (image, ct) => host.Store.TryGetAsync(image.Key, ct), cancellationToken: cancellationToken);
+                Interlocked.Increment(ref ran);
+                return new Rollout(promptIndex, index, id, trajectory, reward, trajectory.Turns.Count(t => t.Episode == 1 && t.Image is not null));
+            }
+            finally
+            {
+                slots.Release();
+            }
+        }
+
+        async Task<JsonObject> GroupAsync(int promptIndex)
+        {
+            var group = await Task.WhenAll(Enumerable.Range(0, settings.Group).Select(i => RunOneAsync(promptIndex, i)));
+            var keptIndexes = TrajectoryResampler.Keep([.. group.Select(r => r.Length)], settings.Keep, settings.Seed + promptIndex);
+            var kept = keptIndexes.Select(i => group[i]).ToList();
+            var stats = GroupAdvantages.Compute([.. kept.Select(r => r.Reward.Total)]);
+            var summary = new JsonObject
+            {
+                ["promptIndex"] = promptIndex,
+                ["prompt"] = prompts[promptIndex],
+                ["rollouts"] = Ids(group),
+                ["kept"] = Ids(kept),
+                ["mean"] = stats.Mean,
+                ["std"] = stats.Std,
+                ["min"] = stats.Min,
+                ["max"] = stats.Max,
+                ["lengths"] = Histogram(group.Select(r => r.Length)),
+                ["keptLengths"] = Histogram(kept.Select(r => r.Length)),
+            };
+            await write.WaitAsync(cancellationToken);
+            try
+            {
+                // The rollouts first, then the group line that marks them done; a kill between the two leaves lines of an
+                // unmarked group, which the next start drops before it runs the group again (DoneGroups).
+                var lines = kept.Select((r, i) => RolloutLine(r, prompts[promptIndex], stats.Advantages[i], protocol).ToJsonString(Line) + "\n");
+                await File.AppendAllTextAsync(Path.Combine(folder, "rollouts.jsonl"), string.Concat(lines), CancellationToken.None);
+                await File.AppendAllTextAsync(Path.Combine(folder, "groups.jsonl"), summary.ToJsonString(Line) + "\n", CancellationToken.None);
+            }
+            finally
+            {
+                write.Release();
+            }
+            return summary;
+        }
+
+        var pending = Enumerable.Range(0, prompts.Count).Where(p => !done.Contains(p)).ToList();
+        if (done.Count > 0) Console.Error.WriteLine($"genagent: resuming batch {batch}: {done.Count} of {prompts.Count} groups already written.");
+        var groups = await Task.WhenAll(pending.Select(GroupAsync));
+        clock.Stop();
+
+        foreach (var summary in groups.OrderBy(g => g["promptIndex"]!.GetValue<int>()))
+        {
+            await Console.Out.WriteLineAsync(
+                $"prompt {summary["promptIndex"]}: reward mean {summary["mean"]!.GetValue<double>():0.###} std {summary["std"]!.GetValue<double>():0.###} " +
+                $"[{summary["min"]!.GetValue<double>():0.###}, {summary["max"]!.GetValue<double>():0.###}]; lengths {summary["lengths"]!.ToJsonString()} kept {summary["keptLengths"]!.ToJsonString()}");
+        }
+        var minutes = Math.Max(clock.Elapsed.TotalMinutes, 1e-9);
+        await Console.Out.WriteLineAsync(
+            $"{ran} rollouts in {clock.Elapsed.TotalSeconds:0.0} s ({ran / minutes:0} a minute); {groups.Length} groups written, {done.Count} already there; {Path.Combine(folder, "rollouts.jsonl")}");
+        return ExitCodes.Ok;
+    }
+
+    private static SessionRequest Checked(StartRules rules, string prompt, int index, Settings settings)
+    {
+        try
+        {
+            var request = rules.Check(prompt, new StartOptions { MaxImages = settings.MaxImages });
+            return settings.Temperature is { } temperature ? request with { Options = request.Options with { Temperature = temperature } } : request;
+        }
+        catch (InvalidStartException invalid)
+        {
+            throw new CliException($"--prompts line {index + 1}: {invalid.Message}");
+        }
+    }
+
+    /// <summary>One kept rollout: the messages as sent to the policy, its images, reward and advantage.</summary>
+    private static JsonObject RolloutLine(Rollout rollout, string prompt, double advantage, AgentProtocol protocol)
+    {
+        var messages = new JsonArray();
+        var images = new JsonArray();
+        foreach (var message in TrajectoryConversation.Of(rollout.Trajectory, protocol))
+        {
+            var content = new JsonArray();
+            foreach (var part in message.Parts)
+            {
+                if (part.Image is { } image)
+                {
+                    content.Add(new JsonObject { ["type"] = "image", ["key"] = image.Key });
+                    images.Add(image.Key);
+                }
+                else
+                {
+                    content.Add(new JsonObject { ["type"] = "text", ["text"] = part.Text });
+                }
+            }
+            messages.Add(new JsonObject { ["role"] = message.Role, ["content"] = content });
+        }
+        return new JsonObject
+        {
+            ["promptIndex"] = rollout.PromptIndex,
+            ["prompt"] = prompt,
+            ["rolloutId"] = rollout.Id,
+            ["length"] = rollout.Length,
+            ["outcome"] = rollout.Trajectory.Outcome?.Kind.ToString(),
+            ["reward"] = new JsonObject
+            {
+                ["total"] = rollout.Reward.Total,
+                ["pointwise"] = rollout.Reward.Pointwise,
+                ["pairwise"] = rollout.Reward.Pairwise,
+                ["formatViolation"] = rollout.Reward.FormatViolation,
+            },
+            ["advantage"] = advantage,
+            ["messages"] = messages,
+            ["images"] = images,
+            // The chat path does not ask the policy server for token ids or log-probabilities yet.
+            ["tokenIds"] = null,
+            ["logprobs"] = null,
+        };
+    }
+
+    private static JsonArray Ids(IEnumerable<Rollout> rollouts) => [.. rollouts.Select(r => JsonValue.Create(r.Id))];
+
+    private static JsonObject Histogram(IEnumerable<int> lengths)
+    {
+        var histogram = new JsonObject();
+        foreach (var group in lengths.GroupBy(l => l).OrderBy(g => g.Key)) histogram[$"{group.Key}"] = group.Count();
+        return histogram;
+    }
+
+    private static List<string> ReadPrompts(FileInfo file)
+    {
+        var prompts = new List<string>();
+        foreach (var (line, number) in File.ReadLines(file.FullName).Select((l, i) => (l.Trim(), i + 1)))
+        {
+            if (line.Length == 0) continue;
+            if (!line.StartsWith('{'))
+            {
+                prompts.Add(line);
+                continue;
+            }
+            try
+            {
+                using var json = JsonDocument.Parse(line);
+                prompts.Add(json.RootElement.GetProperty("prompt").GetString() ?? throw new CliException($"--prompts line {number}: \"prompt\" is null."));
+            }
+            catch (Exception bad) when (bad is JsonException or KeyNotFoundException or InvalidOperationException)
+            {
+                throw new CliException($"--prompts line {number} is neither a prompt nor a JSON line with a \"prompt\" string: {bad.Message}");
+            }
+        }
+        return prompts.Count > 0 ? prompts : throw new CliException($"--prompts '{file.FullName}' holds no prompt.");
+    }
+
+    /// <summary>The batch's id, fixed in batch.json with what it was started with; a different batch in the folder is refused.</summary>
+    private static string Batch(string folder, Settings settings, IReadOnlyList<string> prompts)
+    {
+        var path = Path.Combine(folder, "batch.json");
+        var fingerprint = Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(
+            $"{settings.Group}|{settings.Keep}|{settings.Seed}|{settings.MaxImages}|{settings.Temperature}|{string.Join('\n', prompts)}")))[..12].ToLowerInvariant();
+        if (File.Exists(path))
+        {
+            var known = JsonNode.Parse(File.ReadAllText(path))!;
+            if (known["fingerprint"]?.GetValue<string>() != fingerprint)
+                throw new CliException($"--out '{settings.Out}' holds another batch (other prompts or settings); use a new folder.");
+            return known["batch"]!.GetValue<string>();
+        }
+        File.WriteAllText(path, new JsonObject
+        {
+            ["batch"] = fingerprint,
+            ["fingerprint"] = fingerprint,
+            ["group"] = settings.Group,
+            ["keep"] = settings.Keep,
+            ["seed"] = settings.Seed,
+            ["prompts"] = prompts.Count,
+        }.ToJsonString(new JsonSerializerOptions { WriteIndented = true }));
+        return fingerprint;
+    }
+
+    /// <summary>The groups groups.jsonl marks written; rollout lines of any other group (a kill mid-write) are dropped.</summary>
+    private static HashSet<int> DoneGroups(string folder)
+    {
+        var groups = Path.Combine(folder, "groups.jsonl");
+        HashSet<int> done = File.Exists(groups)
+            ? [.. File.ReadLines(groups).Where(l => l.Length > 0).Select(l => JsonNode.Parse(l)!["promptIndex"]!.GetValue<int>())]
+            : [];
+        var rollouts = Path.Combine(folder, "rollouts.jsonl");
+        if (File.Exists(rollouts))
+        {
+            var lines = File.ReadAllLines(rollouts).Where(l => l.Length > 0).ToList();
+            var whole = lines.Where(l => done.Contains(JsonNode.Parse(l)!["promptIndex"]!.GetValue<int>())).ToList();
+            if (whole.Count != lines.Count) File.WriteAllLines(rollouts, whole);
+        }
+        return done;
+    }
+}
