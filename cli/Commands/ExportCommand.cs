@@ -4,6 +4,7 @@ using GenAgent.Cli.Hosting;
 using GenAgent.Cli.Output;
 using GenAgent.Core.Configuration;
 using GenAgent.Core.Images;
+using GenAgent.Core.Training;
 using GenAgent.Core.Training.Sft;
 using GenAgent.Sketch;
 using Microsoft.Extensions.DependencyInjection;
@@ -67,14 +68,14 @@ internal static class ExportCommand
         {
             manifest = await new SftExporter(protocol, lease.Judge).ExportAsync(sources, format, outFolder, validation, seed, cancellationToken);
         }
-        catch (InvalidOperationException missing)
+        catch (MissingTrajectoryImageException missing)
         {
             throw new CliException(missing.Message);
         }
 
         await Console.Out.WriteLineAsync(
             $"read {manifest.Read}: {manifest.NotDone} not done, {manifest.ProtocolViolation} with a protocol violation, {manifest.WorseLater} whose later image scores worse, " +
-            $"{manifest.DuplicatePrompt} repeated prompts dropped; kept {manifest.Kept} ({manifest.Train} train, {manifest.Validation} validation) in {outFolder} ({SftExporter.Name(format)}).");
+            $"{manifest.DuplicatePrompt} repeated prompts, {manifest.Unusable} the trainers would reject dropped; kept {manifest.Kept} ({manifest.Train} train, {manifest.Validation} validation) in {outFolder} ({SftExporter.Name(format)}).");
         return ExitCodes.Ok;
     }
 

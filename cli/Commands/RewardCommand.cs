@@ -7,6 +7,7 @@ using GenAgent.Cli.Output;
 using GenAgent.Core.Configuration;
 using GenAgent.Core.Images;
 using GenAgent.Core.Sessions;
+using GenAgent.Core.Training;
 using GenAgent.Core.Training.Rewards;
 using GenAgent.Sketch;
 using Microsoft.Extensions.DependencyInjection;
@@ -60,7 +61,7 @@ internal static class RewardCommand
         {
             reward = await new TrajectoryRewards(lease.Judge, weights: weights).ScoreAsync(trajectory, images, cancellationToken: cancellationToken);
         }
-        catch (InvalidOperationException missing)
+        catch (MissingTrajectoryImageException missing)
         {
             throw new CliException(missing.Message);
         }

@@ -57,6 +57,8 @@ internal static class RolloutsCommand
         return command;
     }
 
+    private const int RolloutRetries = 2;
+
     private sealed record Settings(
         FileInfo Prompts, int Group, int Keep, string Out, int Concurrency, int Seed, int? MaxImages, float? Temperature, string Judge, string? Profile, string? Store, string TaskHub);
 
@@ -67,6 +69,7 @@ internal static class RolloutsCommand
         if (settings.Group is < 1 or > 256) throw new CliException($"--group {settings.Group} must be between 1 and 256.");
         if (settings.Keep < 1 || settings.Keep > settings.Group) throw new CliException($"--keep {settings.Keep} must be between 1 and --group ({settings.Group}).");
         if (settings.Concurrency is < 1 or > 256) throw new CliException($"--concurrency {settings.Concurrency} must be between 1 and 256.");
+        if (settings.Temperature is { } t && (t is < 0 or > 2 || !float.IsFinite(t))) throw new CliException($"--temperature {t} must be between 0 and 2.");
         var prompts = ReadPrompts(settings.Prompts);
         var judgeName = JudgeCatalog.Canonical(settings.Judge);
 
@@ -78,7 +81,7 @@ internal static class RolloutsCommand
 
         var folder = Path.GetFullPath(settings.Out);
         Directory.CreateDirectory(folder);
-        var batch = Batch(folder, settings, prompts);
+        var batch = Batch(folder, settings, prompts, judgeName);
         var done = DoneGroups(folder);
 
         await using var judge = JudgeCatalog.Create(judgeName, options);
@@ -95,12 +98,24 @@ internal static class RolloutsCommand
             await slots.WaitAsync(cancellationToken);
             try
             {
-                var id = $"rollout-{batch}-{promptIndex:D5}-{index:D3}";
                 var request = requests[promptIndex];
                 request = request with { Options = request.Options with { Seed = request.Options.Seed with { Base = ((long)settings.Seed * 1_000_003) + (promptIndex * 1_009L) + index } } };
-                await launcher.LaunchAsync(id, userId: null, request, cancellationToken);
-                var snapshot = await host.Engine.WaitForCompletionAsync(id, cancellationToken: cancellationToken);
-                var trajectory = snapshot.Trajectory ?? throw new CliException($"rollout {id} ended without a trajectory: {snapshot.FailureMessage}");
+                // A session that failed (not a trajectory that ended badly: that is scored) is run again under the next
+                // id, so a resumed batch does not find the same failure for ever.
+                string id;
+                Trajectory? trajectory = null;
+                string? failure = null;
+                var attempt = 0;
+                do
+                {
+                    id = $"rollout-{batch}-{promptIndex:D5}-{index:D3}" + (attempt == 0 ? "" : $"-retry{attempt}");
+                    await launcher.LaunchAsync(id, userId: null, request, cancellationToken);
+                    var snapshot = await host.Engine.WaitForCompletionAsync(id, cancellationToken: cancellationToken);
+                    trajectory = snapshot.Trajectory;
+                    failure = snapshot.FailureMessage;
+                }
+                while (trajectory is null && ++attempt <= RolloutRetries);
+                if (trajectory is null) throw new CliException($"rollout {id} failed {RolloutRetries + 1} times: {failure}");
                 var reward = await rewards.ScoreAsync(trajectory, (image, ct) => host.Store.TryGetAsync(image.Key, ct), cancellationToken: cancellationToken);
                 Interlocked.Increment(ref ran);
                 return new Rollout(promptIndex, index, id, trajectory, reward, trajectory.Turns.Count(t => t.Episode == 1 && t.Image is not null));
@@ -255,11 +270,11 @@ internal static class RolloutsCommand
     }
 
     /// <summary>The batch's id, fixed in batch.json with what it was started with; a different batch in the folder is refused.</summary>
-    private static string Batch(string folder, Settings settings, IReadOnlyList<string> prompts)
+    private static string Batch(string folder, Settings settings, IReadOnlyList<string> prompts, string judge)
     {
         var path = Path.Combine(folder, "batch.json");
         var fingerprint = Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(
-            $"{settings.Group}|{settings.Keep}|{settings.Seed}|{settings.MaxImages}|{settings.Temperature}|{string.Join('\n', prompts)}")))[..12].ToLowerInvariant();
+            $"{settings.Group}|{settings.Keep}|{settings.Seed}|{settings.MaxImages}|{settings.Temperature}|{settings.Profile}|{judge}|{string.Join('\n', prompts)}")))[..12].ToLowerInvariant();
         if (File.Exists(path))
         {
             var known = JsonNode.Parse(File.ReadAllText(path))!;
@@ -267,32 +282,64 @@ internal static class RolloutsCommand
                 throw new CliException($"--out '{settings.Out}' holds another batch (other prompts or settings); use a new folder.");
             return known["batch"]!.GetValue<string>();
         }
+        // A batch id of its own, not the fingerprint: a new folder on the same durable task hub (the next training step,
+        // new weights) must never find the sessions of an earlier batch.
+        var batch = Guid.NewGuid().ToString("N")[..12];
         File.WriteAllText(path, new JsonObject
         {
-            ["batch"] = fingerprint,
+            ["batch"] = batch,
             ["fingerprint"] = fingerprint,
             ["group"] = settings.Group,
             ["keep"] = settings.Keep,
             ["seed"] = settings.Seed,
             ["prompts"] = prompts.Count,
+            ["profile"] = settings.Profile,
+            ["judge"] = judge,
         }.ToJsonString(new JsonSerializerOptions { WriteIndented = true }));
-        return fingerprint;
+        return batch;
     }
 
-    /// <summary>The groups groups.jsonl marks written; rollout lines of any other group (a kill mid-write) are dropped.</summary>
+    /// <summary>
+    /// The groups groups.jsonl marks written. A kill mid-append leaves a broken last line, and rollout lines of a group
+    /// that was never marked; both files are rewritten without them (through a temporary file, so a kill then loses
+    /// nothing) before the batch goes on.
+    /// </summary>
     private static HashSet<int> DoneGroups(string folder)
     {
         var groups = Path.Combine(folder, "groups.jsonl");
-        HashSet<int> done = File.Exists(groups)
-            ? [.. File.ReadLines(groups).Where(l => l.Length > 0).Select(l => JsonNode.Parse(l)!["promptIndex"]!.GetValue<int>())]
-            : [];
+        var marked = WholeLines(groups);
+        Rewrite(groups, marked);
+        HashSet<int> done = [.. marked.Select(l => l.Node["promptIndex"]!.GetValue<int>())];
         var rollouts = Path.Combine(folder, "rollouts.jsonl");
-        if (File.Exists(rollouts))
-        {
-            var lines = File.ReadAllLines(rollouts).Where(l => l.Length > 0).ToList();
-            var whole = lines.Where(l => done.Contains(JsonNode.Parse(l)!["promptIndex"]!.GetValue<int>())).ToList();
-            if (whole.Count != lines.Count) File.WriteAllLines(rollouts, whole);
-        }
+        Rewrite(rollouts, [.. WholeLines(rollouts).Where(l => done.Contains(l.Node["promptIndex"]!.GetValue<int>()))]);
         return done;
+    }
+
+    private static List<(string Text, JsonNode Node)> WholeLines(string path)
+    {
+        var lines = new List<(string, JsonNode)>();
+        if (!File.Exists(path)) return lines;
+        foreach (var line in File.ReadAllLines(path))
+        {
+            try
+            {
+                if (line.Length > 0 && JsonNode.Parse(line) is JsonObject node && node["promptIndex"] is not null) lines.Add((line, node));
+            }
+            catch (JsonException)
+            {
+                // The half-written line of a killed append.
+            }
+        }
+        return lines;
+    }
+
+    private static void Rewrite(string path, IReadOnlyList<(string Text, JsonNode Node)> lines)
+    {
+        if (!File.Exists(path)) return;
+        var text = string.Concat(lines.Select(l => l.Text + "\n"));
+        if (text == File.ReadAllText(path)) return;
+        var temporary = path + ".tmp";
+        File.WriteAllText(temporary, text);
+        File.Move(temporary, path, overwrite: true);
     }
 }

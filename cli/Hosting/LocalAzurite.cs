@@ -47,7 +47,9 @@ internal sealed class LocalAzurite
     public static async Task<LocalAzurite> StartOrReuseAsync(string dataFolder, int blobPort, CancellationToken cancellationToken)
     {
         var folder = Path.GetFullPath(dataFolder);
-        if (await ListensAsync(blobPort, cancellationToken)) return new LocalAzurite(blobPort, null, folder);
+        if (await AllListenAsync(blobPort, cancellationToken)) return new LocalAzurite(blobPort, null, folder);
+        if (await ListensAsync(blobPort, cancellationToken) || await ListensAsync(blobPort + 1, cancellationToken) || await ListensAsync(blobPort + 2, cancellationToken))
+            throw new CliException($"something listens on part of 127.0.0.1:{blobPort}-{blobPort + 2} but not all three Azurite ports; stop it, or move Azurite with {PortSetting}.");
 
         var executable = Find() ?? throw new CliException(
             "--store auto needs Azurite: install it (npm install -g azurite, or scripts/azurite.sh in a checkout), set GENAGENT_AZURITE to its path, or give --store a connection string.");
@@ -64,14 +66,17 @@ internal sealed class LocalAzurite
         var start = OperatingSystem.IsWindows() ? new ProcessStartInfo(executable, arguments) : new ProcessStartInfo("/bin/sh");
         if (!OperatingSystem.IsWindows())
         {
-            // exec keeps the pid Azurite's; "$@" passes the arguments through unparsed.
-            foreach (var argument in (string[])["-c", "exec \"$0\" \"$@\" >>\"$GENAGENT_AZURITE_LOG\" 2>&1", executable, .. arguments]) start.ArgumentList.Add(argument);
+            // exec keeps the pid Azurite's; "$@" passes the arguments through unparsed. setsid, where there is one, puts it
+            // in a session of its own, so the Ctrl+C that stops serve in a terminal does not stop it too.
+            const string Script = "if command -v setsid >/dev/null 2>&1; then exec setsid \"$0\" \"$@\" >>\"$GENAGENT_AZURITE_LOG\" 2>&1; " +
+                "else exec \"$0\" \"$@\" >>\"$GENAGENT_AZURITE_LOG\" 2>&1; fi";
+            foreach (var argument in (string[])["-c", Script, executable, .. arguments]) start.ArgumentList.Add(argument);
             start.Environment["GENAGENT_AZURITE_LOG"] = log;
         }
 
         using var process = Process.Start(start) ?? throw new CliException($"could not start Azurite ({executable}).");
         var deadline = DateTime.UtcNow.AddSeconds(30);
-        while (!(await ListensAsync(blobPort, cancellationToken) && await ListensAsync(blobPort + 1, cancellationToken) && await ListensAsync(blobPort + 2, cancellationToken)))
+        while (!await AllListenAsync(blobPort, cancellationToken))
         {
             if (process.HasExited)
                 throw new CliException($"Azurite ({executable}) exited at start ({process.ExitCode}); see {log}.");
@@ -103,6 +108,9 @@ internal sealed class LocalAzurite
         }
         return null;
     }
+
+    private static async Task<bool> AllListenAsync(int blobPort, CancellationToken cancellationToken) =>
+        await ListensAsync(blobPort, cancellationToken) && await ListensAsync(blobPort + 1, cancellationToken) && await ListensAsync(blobPort + 2, cancellationToken);
 
     private static async Task<bool> ListensAsync(int port, CancellationToken cancellationToken)
     {

@@ -37,7 +37,14 @@ internal static class TrajectoryFiles
             if (paths.TryGetValue(image.Key, out var written) && File.Exists(written)) return await File.ReadAllBytesAsync(written, cancellationToken);
             var stored = Path.Combine(folder, Path.GetFileName(image.Key));
             if (File.Exists(stored)) return await File.ReadAllBytesAsync(stored, cancellationToken);
-            return await store().TryGetAsync(image.Key, cancellationToken);
+            try
+            {
+                return await store().TryGetAsync(image.Key, cancellationToken);
+            }
+            catch (ArgumentException bad)
+            {
+                throw new CliException($"image key '{image.Key}' of session {trajectory.SessionId}: {bad.Message}");
+            }
         };
     }
 }

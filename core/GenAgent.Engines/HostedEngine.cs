@@ -37,7 +37,16 @@ public sealed class HostedEngine : IAsyncDisposable
         if (durable is null)
         {
             var inProcess = await InProcessSessionEngine.CreateAsync(configure, workflow, cancellationToken).ConfigureAwait(false);
-            return new HostedEngine(inProcess, inProcess.Services, owned: null);
+            try
+            {
+                return new HostedEngine(inProcess, inProcess.Services, owned: null);
+            }
+            catch
+            {
+                // No image store registered: the engine just started must not outlive the error.
+                await inProcess.DisposeAsync().ConfigureAwait(false);
+                throw;
+            }
         }
 
         var services = new ServiceCollection().AddGenAgentWorkflow(workflow);
@@ -46,7 +55,15 @@ public sealed class HostedEngine : IAsyncDisposable
         try
         {
             var engine = await AzureStorageSessionEngine.CreateAsync(durable, provider, workflow, cancellationToken).ConfigureAwait(false);
-            return new HostedEngine(engine, provider, provider);
+            try
+            {
+                return new HostedEngine(engine, provider, provider);
+            }
+            catch
+            {
+                await engine.DisposeAsync().ConfigureAwait(false);
+                throw;
+            }
         }
         catch
         {

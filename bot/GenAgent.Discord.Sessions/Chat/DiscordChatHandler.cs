@@ -108,8 +108,10 @@ public sealed class DiscordChatHandler(
         }
 
         var channel = direct ? null : await ChannelAsync(message.ChannelId, cancellationToken).ConfigureAwait(false);
-        // The session id comes from the message, so a redelivered MESSAGE_CREATE finds the session it already started.
+        // The session id comes from the message, so a redelivered MESSAGE_CREATE finds the session it already started
+        // and is answered by nothing (no second "Working on" reply, no second record).
         var sessionId = $"chat-{message.Id}";
+        if (await starter.ExistsAsync(sessionId, cancellationToken).ConfigureAwait(false)) return;
         var reply = await ReplyAsync(message, TextTrim.To($"Working on **{TextTrim.Line(prompt, 300)}**…", DiscordLimits.MessageContentLength), cancellationToken)
             .ConfigureAwait(false);
         await origins.SaveAsync(new ChatOrigin(sessionId, message.ChannelId, message.Id, reply.Id), cancellationToken).ConfigureAwait(false);

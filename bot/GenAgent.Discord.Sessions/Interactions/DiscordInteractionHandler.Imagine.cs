@@ -182,7 +182,8 @@ public sealed partial class DiscordInteractionHandler
     {
         try
         {
-            effort = StartRules.ParseEffort(text);
+            // Discord leaves an option it did not get out; an empty one is no choice either.
+            effort = StartRules.ParseEffort(string.IsNullOrEmpty(text) ? null : text);
             problem = "";
             return true;
         }

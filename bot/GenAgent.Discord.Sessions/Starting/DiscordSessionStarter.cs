@@ -44,9 +44,17 @@ public sealed class DiscordSessionStarter(
     // The API's reader: the same size, pixel and format checks as an image sent to POST /api/sessions.
     private readonly InputImageReader images = new(api, httpClients);
 
+    /// <summary>Whether a session of this id exists already (a redelivered message started it): then nothing is started or recorded again.</summary>
+    public async Task<bool> ExistsAsync(string sessionId, CancellationToken cancellationToken = default) =>
+        await engine.GetAsync(sessionId, cancellationToken).ConfigureAwait(false) is not null;
+
     /// <summary>Checks, records and starts the session in one go (the gateway's path).</summary>
     public async Task<DiscordStartResult> StartAsync(DiscordStartRequest request, CancellationToken cancellationToken = default)
     {
+        ArgumentNullException.ThrowIfNull(request);
+        // A redelivered request must not record the session, count the quota or hit the cooldown a second time.
+        if (request.SessionId is { } existing && await ExistsAsync(existing, cancellationToken).ConfigureAwait(false))
+            return DiscordStartResult.Ok(existing, request.Private ?? false);
         var prepared = await PrepareAsync(request, cancellationToken).ConfigureAwait(false);
         if (prepared.Result.Started) await LaunchAsync(prepared, cancellationToken).ConfigureAwait(false);
         return prepared.Result;

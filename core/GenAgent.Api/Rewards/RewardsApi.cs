@@ -4,6 +4,7 @@ using GenAgent.Api.Sessions;
 using GenAgent.Api.Wire;
 using GenAgent.Core.Images;
 using GenAgent.Core.Judging;
+using GenAgent.Core.Training;
 using GenAgent.Core.Training.Rewards;
 using GenAgent.Workflow.Engine;
 using Microsoft.AspNetCore.Builder;
@@ -16,8 +17,8 @@ namespace GenAgent.Api.Rewards;
 
 /// <summary>
 /// <c>POST /api/rewards</c>: the RL reward of an ended session (<see cref="TrajectoryRewards"/>), judged by the host's
-/// <see cref="IImageJudge"/> from the images in the store. 400 names the bad field, 404 an unknown session, 409 one that
-/// still runs, 501 a host without a judge.
+/// <see cref="IImageJudge"/> from the images in the store. 400 names the bad field, 404 an unknown session or a missing
+/// image, 409 one that still runs, 422 one that ended without a trajectory, 501 a host without a judge.
 /// </summary>
 public static class RewardsApi
 {
@@ -51,8 +52,10 @@ public static class RewardsApi
 
         var view = await SessionView.LoadAsync(body.SessionId, engine, store, cancellationToken);
         if (view is null) return ApiProblems.UnknownSession(body.SessionId);
-        if (!view.Snapshot.IsTerminal || view.Trajectory is null)
+        if (!view.Snapshot.IsTerminal)
             return TypedResults.Problem(statusCode: StatusCodes.Status409Conflict, title: "The session is still running.", detail: $"Session '{body.SessionId}' has not ended; score it once it has.");
+        if (view.Trajectory is null)
+            return TypedResults.Problem(statusCode: StatusCodes.Status422UnprocessableEntity, title: "Nothing to score.", detail: $"Session '{body.SessionId}' ended without a trajectory.");
 
         try
         {
@@ -60,7 +63,7 @@ public static class RewardsApi
                 .ScoreAsync(view.Trajectory, (image, ct) => store.TryGetAsync(image.Key, ct), cancellationToken: cancellationToken);
             return TypedResults.Json(reward, ApiJsonContext.Default.RewardBreakdown);
         }
-        catch (InvalidOperationException missing)
+        catch (MissingTrajectoryImageException missing)
         {
             return ApiProblems.NotFound(missing.Message);
         }

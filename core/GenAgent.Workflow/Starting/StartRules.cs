@@ -102,9 +102,9 @@ public sealed class StartRules
         return errors.Count > 0 ? throw new InvalidStartException(errors) : options;
     }
 
-    /// <summary>An effort by name (any case); null for none given.</summary>
+    /// <summary>An effort by name (any case); null for none given (an empty name is not none: it is refused).</summary>
     public static Effort? ParseEffort(string? name) =>
-        string.IsNullOrEmpty(name) ? null
+        name is null ? null
         : EnumNames.TryParse<Effort>(name, out var effort) ? effort
         : throw new InvalidStartException("options.effort", $"effort must be {EnumNames.Choices<Effort>()}.");
 

@@ -21,7 +21,7 @@ public sealed class ExportCommandTests
         var export = await cli.RunAsync("export", "sft", "--from", cli.OutDir, "--format", "llamafactory", "--out", data, "--validation", "0");
 
         Assert.True(export.ExitCode == 0, export.ToString());
-        Assert.Contains("1 repeated prompts dropped; kept 1", export.Stdout, StringComparison.Ordinal);
+        Assert.Contains("1 repeated prompts, 0 the trainers would reject dropped; kept 1", export.Stdout, StringComparison.Ordinal);
         using var manifest = JsonDocument.Parse(File.ReadAllText(Path.Combine(data, "manifest.json")));
         Assert.Equal(2, manifest.RootElement.GetProperty("read").GetInt32());
         using var train = JsonDocument.Parse(File.ReadAllText(Path.Combine(data, "train.json")));

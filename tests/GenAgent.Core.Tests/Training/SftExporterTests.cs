@@ -25,7 +25,7 @@ public sealed class SftExporterTests : IDisposable
     {
         var manifest = await ExportAsync(SftFormat.Swift, Mixed());
 
-        Assert.Equal((6, 1, 1, 1, 1, 2), (manifest.Read, manifest.NotDone, manifest.ProtocolViolation, manifest.WorseLater, manifest.DuplicatePrompt, manifest.Kept));
+        Assert.Equal((7, 1, 1, 1, 1, 1, 2), (manifest.Read, manifest.NotDone, manifest.ProtocolViolation, manifest.WorseLater, manifest.DuplicatePrompt, manifest.Unusable, manifest.Kept));
         Assert.Equal(manifest.Kept, manifest.Train + manifest.Validation);
         using var written = JsonDocument.Parse(File.ReadAllText(Path.Combine(_out, "manifest.json")));
         Assert.Equal(1, written.RootElement.GetProperty("dropped").GetProperty("worseLater").GetInt32());
@@ -64,6 +64,8 @@ public sealed class SftExporterTests : IDisposable
         var records = Lines("train.jsonl").Concat(Lines("validation.jsonl")).ToList();
         Assert.Equal(2, records.Count);
         Assert.All(records, AssertShareGpt);
+        // ms-swift reads image paths from its working directory, so they are absolute.
+        Assert.All(records.SelectMany(r => r.GetProperty("images").EnumerateArray()), p => Assert.True(Path.IsPathRooted(p.GetString())));
     }
 
     [Fact]
@@ -139,7 +141,7 @@ public sealed class SftExporterTests : IDisposable
     private Task<SftManifest> ExportAsync(SftFormat format, IEnumerable<SftSource> sources, double validation = 0.1, int seed = 0) =>
         new SftExporter(AgentProtocol.General, new CountingJudge()).ExportAsync(sources, format, _out, validation, seed);
 
-    /// <summary>Two keepers among a duplicate, one that never finished, one that broke the protocol, and one that got worse.</summary>
+    /// <summary>Two keepers among a duplicate, one that never finished, one that broke the protocol, one that got worse, and one whose text holds the image placeholder.</summary>
     private static List<SftSource> Mixed() =>
     [
         Source(1, "four red cups", OutcomeKind.Done, Turn(0, Call, 2), Turn(1, Call, 4), Turn(2, Stop)),
@@ -148,6 +150,7 @@ public sealed class SftExporterTests : IDisposable
         Source(4, "a blue bus", OutcomeKind.Done, Turn(0, "no tags at all", null, TurnKind.ProtocolError), Turn(1, Call, 4), Turn(2, Stop)),
         Source(5, "two white clocks", OutcomeKind.Done, Turn(0, Call, 3), Turn(1, Call, 1), Turn(2, Stop)),
         Source(6, "a yellow boat", OutcomeKind.Done, Turn(0, Call, 4), Turn(1, Stop)),
+        Source(7, "a sign that reads <image>", OutcomeKind.Done, Turn(0, Call, 4), Turn(1, Stop)),
     ];
 
     private static SftSource Source(int id, string prompt, OutcomeKind outcome, params TurnRecord[] turns)

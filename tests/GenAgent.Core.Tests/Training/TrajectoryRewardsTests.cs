@@ -121,7 +121,7 @@ public sealed class TrajectoryRewardsTests
     {
         var trajectory = Trajectory(Turns(Image(2), Image(4), Done()));
 
-        var missing = await Assert.ThrowsAsync<InvalidOperationException>(() =>
+        var missing = await Assert.ThrowsAsync<GenAgent.Core.Training.MissingTrajectoryImageException>(() =>
             new TrajectoryRewards(new CountingJudge()).ScoreAsync(trajectory, (image, _) => Task.FromResult(image.Key.StartsWith("turn-0-", StringComparison.Ordinal) ? null : Bytes(image))));
 
         Assert.Contains("turn-0", missing.Message, StringComparison.Ordinal);

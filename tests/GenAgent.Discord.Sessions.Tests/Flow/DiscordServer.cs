@@ -94,7 +94,32 @@ public class DiscordServer : IAsyncLifetime
         await Engine.DisposeAsync();
         await Fake.DisposeAsync();
         Keys.Dispose();
-        Directory.Delete(_storePath, recursive: true);
+        await DeleteStoreAsync();
+    }
+
+    /// <summary>
+    /// The temporary store goes last. A post or record started just before the engine stopped (an interaction's work
+    /// after its answer) may still be writing a file there, so a delete that races it is tried again, then left to the
+    /// temp folder's own cleanup rather than failing the collection.
+    /// </summary>
+    private async Task DeleteStoreAsync()
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                Directory.Delete(_storePath, recursive: true);
+                return;
+            }
+            catch (IOException) when (attempt < 10)
+            {
+                await Task.Delay(200);
+            }
+            catch (IOException)
+            {
+                return;
+            }
+        }
     }
 
     /// <summary>

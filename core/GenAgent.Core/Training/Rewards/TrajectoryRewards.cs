@@ -21,9 +21,10 @@ namespace GenAgent.Core.Training.Rewards;
 public sealed class TrajectoryRewards(IImageJudge judge, IPairwiseImageJudge? pairwise = null, RewardWeights? weights = null)
 {
     private readonly GradedPairwiseJudge _graded = new(judge);
-    private readonly IPairwiseImageJudge _pairwise = pairwise ?? new GradedPairwiseJudge(judge);
     private readonly RewardWeights _weights = weights ?? RewardWeights.Default;
 
+    // The default pairwise judge is the pointwise one, sharing its cache: each image is judged once.
+    private IPairwiseImageJudge Pairwise => pairwise ?? _graded;
     /// <param name="images">The bytes of an image of the trajectory, by its reference; null when it is missing.</param>
     public async Task<RewardBreakdown> ScoreAsync(
         Trajectory trajectory, Func<ImageRef, CancellationToken, Task<byte[]?>> images, JudgeRequest? request = null, CancellationToken cancellationToken = default)
@@ -33,8 +34,10 @@ public sealed class TrajectoryRewards(IImageJudge judge, IPairwiseImageJudge? pa
         var ask = request ?? new JudgeRequest(trajectory.Prompt);
         var turns = trajectory.Turns.Where(t => t.Episode == 1).OrderBy(t => t.Index).ToList();
 
+        // The first episode's final image: with follow-ups the trajectory's final image belongs to the last episode.
+        var final = trajectory.Turns.Any(t => t.Episode > 1) ? turns.LastOrDefault(t => t.Image is not null)?.Image : trajectory.FinalImage;
         var pointwise = 0.0;
-        if (trajectory.FinalImage is { } final && await images(final, cancellationToken).ConfigureAwait(false) is { } finalBytes)
+        if (final is not null && await images(final, cancellationToken).ConfigureAwait(false) is { } finalBytes)
             pointwise = (await _graded.VerdictAsync(finalBytes, ask, cancellationToken).ConfigureAwait(false)).Value;
 
         var decisions = new List<RewardDecision>();
@@ -47,7 +50,7 @@ public sealed class TrajectoryRewards(IImageJudge judge, IPairwiseImageJudge? pa
             var next = turns.Skip(i + 1).FirstOrDefault(t => t.Kind is TurnKind.Done || t.Image is not null);
             if (next is null) continue;
             var bytes = await images(image, cancellationToken).ConfigureAwait(false)
-                ?? throw new InvalidOperationException($"Image {round} of session {trajectory.SessionId} ({image.Key}) is missing.");
+                ?? throw new MissingTrajectoryImageException($"Image {round} of session {trajectory.SessionId} ({image.Key}) is missing.");
             if (next.Kind is TurnKind.Done)
             {
                 var verdict = await _graded.VerdictAsync(bytes, ask, cancellationToken).ConfigureAwait(false);
@@ -56,8 +59,8 @@ public sealed class TrajectoryRewards(IImageJudge judge, IPairwiseImageJudge? pa
             }
 
             var later = await images(next.Image!, cancellationToken).ConfigureAwait(false)
-                ?? throw new InvalidOperationException($"Image {round + 1} of session {trajectory.SessionId} ({next.Image!.Key}) is missing.");
-            var improved = await _pairwise.ImprovesAsync(bytes, later, ask, cancellationToken).ConfigureAwait(false);
+                ?? throw new MissingTrajectoryImageException($"Image {round + 1} of session {trajectory.SessionId} ({next.Image!.Key}) is missing.");
+            var improved = await Pairwise.ImprovesAsync(bytes, later, ask, cancellationToken).ConfigureAwait(false);
             decisions.Add(new RewardDecision(round, "refine", improved, improved ? $"image {round + 1} beats image {round}" : $"image {round + 1} is no better than image {round}"));
         }
 

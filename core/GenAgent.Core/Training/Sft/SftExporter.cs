@@ -14,7 +14,8 @@ namespace GenAgent.Core.Training.Sft;
 /// protocol, the user prompt, each reply in the profile's history form, each tool response with its image). Filters,
 /// in order: only trajectories that ended <c>done</c>; none with a protocol violation (the correction that answered it
 /// is not part of the conversation, so the turns would not alternate); none whose later image scores worse than an
-/// earlier one by the judge (the paper's rule for its SFT data); one per prompt (the first in source order). A seeded shuffle then splits
+/// earlier one by the judge (the paper's rule for its SFT data); one per prompt (the first in source order); none the
+/// trainers would reject (turns that do not alternate, a text that holds the image placeholder itself). A seeded shuffle then splits
 /// train and validation. <c>manifest.json</c> records the counts and what each filter removed.
 /// </summary>
 public sealed class SftExporter(AgentProtocol protocol, IImageJudge judge)
@@ -31,14 +32,14 @@ public sealed class SftExporter(AgentProtocol protocol, IImageJudge judge)
         ArgumentOutOfRangeException.ThrowIfLessThan(validationShare, 0);
         ArgumentOutOfRangeException.ThrowIfGreaterThan(validationShare, 1);
 
-        int read = 0, notDone = 0, violations = 0, worse = 0, duplicates = 0;
+        int read = 0, notDone = 0, violations = 0, worse = 0, duplicates = 0, unusable = 0;
         var prompts = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
         var kept = new List<SftSample>();
         foreach (var source in sources)
         {
             read++;
             var trajectory = source.Trajectory;
-            if (trajectory.Outcome?.Kind is not OutcomeKind.Done)
+            if (!FirstEpisodeDone(trajectory))
             {
                 notDone++;
                 continue;
@@ -58,7 +59,13 @@ public sealed class SftExporter(AgentProtocol protocol, IImageJudge judge)
                 duplicates++;
                 continue;
             }
-            kept.Add(await SampleAsync(source, cancellationToken).ConfigureAwait(false));
+            var sample = await SampleAsync(source, cancellationToken).ConfigureAwait(false);
+            if (!Trainable(sample))
+            {
+                unusable++;
+                continue;
+            }
+            kept.Add(sample);
         }
 
         // A seeded Fisher-Yates shuffle: the same sources and seed give the same split on any machine.
@@ -75,7 +82,7 @@ public sealed class SftExporter(AgentProtocol protocol, IImageJudge judge)
         Directory.CreateDirectory(outFolder);
         var files = new SftWriter(format, outFolder).Write(train, validation);
         var manifest = new SftManifest(
-            Name(format), judge.Name, seed, validationShare, read, notDone, violations, worse, duplicates, kept.Count, train.Count, validation.Count, files);
+            Name(format), judge.Name, seed, validationShare, read, notDone, violations, worse, duplicates, unusable, kept.Count, train.Count, validation.Count, files);
         await File.WriteAllTextAsync(Path.Combine(outFolder, "manifest.json"), ManifestJson(manifest), cancellationToken).ConfigureAwait(false);
         return manifest;
     }
@@ -87,6 +94,29 @@ public sealed class SftExporter(AgentProtocol protocol, IImageJudge judge)
         _ => "openai",
     };
 
+    /// <summary>
+    /// Whether the exported episode, the first, ended done: the session's outcome when it had no follow-up, else the
+    /// first episode's last turn (a follow-up's outcome belongs to the last episode).
+    /// </summary>
+    private static bool FirstEpisodeDone(Trajectory trajectory) => trajectory.Turns.Any(t => t.Episode > 1)
+        ? LastAttempt(trajectory).LastOrDefault()?.Kind is TurnKind.Done
+        : trajectory.Outcome?.Kind is OutcomeKind.Done;
+
+    /// <summary>
+    /// What the trainers accept: after the system prompt, user and assistant in turn, ending on the assistant, and no
+    /// text that already holds the image placeholder (the placeholders must match the images one to one).
+    /// </summary>
+    private static bool Trainable(SftSample sample)
+    {
+        var messages = sample.Messages;
+        if (messages.Count < 3 || messages[0].Role != ConversationMessage.SystemRole || messages[^1].Role != ConversationMessage.AssistantRole) return false;
+        for (var i = 1; i < messages.Count; i++)
+        {
+            if (messages[i].Role != (i % 2 == 1 ? ConversationMessage.UserRole : ConversationMessage.AssistantRole)) return false;
+        }
+        return !messages.SelectMany(m => m.Parts).Any(p => p.Text?.Contains(ImagePlaceholder, StringComparison.Ordinal) == true);
+    }
+
     /// <summary>Whether any image of the first episode's last attempt scores below the one before it.</summary>
     private async Task<bool> GetsWorseAsync(SftSource source, CancellationToken cancellationToken)
     {
@@ -95,7 +125,7 @@ public sealed class SftExporter(AgentProtocol protocol, IImageJudge judge)
         foreach (var turn in LastAttempt(source.Trajectory).Where(t => t.Image is not null))
         {
             var bytes = await source.Images(turn.Image!, cancellationToken).ConfigureAwait(false)
-                ?? throw new InvalidOperationException($"{source.Origin}: image {turn.Image!.Key} is missing.");
+                ?? throw new MissingTrajectoryImageException($"{source.Origin}: image {turn.Image!.Key} is missing.");
             var value = GradedPairwiseJudge.Graded(await _graded.VerdictAsync(bytes, request, cancellationToken).ConfigureAwait(false));
             if (value < previous) return true;
             previous = value;
@@ -116,7 +146,7 @@ public sealed class SftExporter(AgentProtocol protocol, IImageJudge judge)
                 if (part.Image is { } image)
                 {
                     parts.Add(new SftPart(null, await source.Images(image, cancellationToken).ConfigureAwait(false)
-                        ?? throw new InvalidOperationException($"{source.Origin}: image {image.Key} is missing.")));
+                        ?? throw new MissingTrajectoryImageException($"{source.Origin}: image {image.Key} is missing.")));
                 }
                 else if (part.Text is { } text)
                 {
@@ -148,6 +178,7 @@ public sealed class SftExporter(AgentProtocol protocol, IImageJudge judge)
             ["protocolViolation"] = manifest.ProtocolViolation,
             ["worseLater"] = manifest.WorseLater,
             ["duplicatePrompt"] = manifest.DuplicatePrompt,
+            ["unusable"] = manifest.Unusable,
         },
         ["kept"] = manifest.Kept,
         ["train"] = manifest.Train,

@@ -11,6 +11,7 @@ public sealed record SftManifest(
     int ProtocolViolation,
     int WorseLater,
     int DuplicatePrompt,
+    int Unusable,
     int Kept,
     int Train,
     int Validation,

@@ -9,7 +9,7 @@ namespace GenAgent.Core.Training.Sft;
 /// The layouts, written from the trainers' documentation. LLaMA-Factory (ShareGPT, multimodal): a JSON array of
 /// <c>{"messages": [{"role", "content"}], "images": [paths]}</c>, one <c>&lt;image&gt;</c> in the text per image in
 /// order, registered in <c>dataset_info.json</c> (<c>formatting: sharegpt</c>, the column and tag names). ms-swift: the
-/// same record per JSONL line. OpenAI fine-tuning: per line <c>{"messages"}</c> whose user contents are arrays of
+/// same record per JSONL line, with absolute image paths. OpenAI fine-tuning: per line <c>{"messages"}</c> whose user contents are arrays of
 /// <c>text</c> and <c>image_url</c> parts (base64 data URLs; images travel only in user messages there).
 /// </summary>
 internal sealed class SftWriter(SftFormat format, string folder)
@@ -61,7 +61,8 @@ internal sealed class SftWriter(SftFormat format, string folder)
                     var path = $"images/{split}/{Safe(sample.SessionId)}-{images.Count + 1}.png";
                     Directory.CreateDirectory(Path.Combine(folder, "images", split));
                     File.WriteAllBytes(Path.Combine(folder, path), bytes);
-                    images.Add(path);
+                    // ms-swift resolves relative paths against its working directory, LLaMA-Factory against the dataset folder.
+                    images.Add(format == SftFormat.Swift ? Path.GetFullPath(Path.Combine(folder, path)) : path);
                     text.Append(SftExporter.ImagePlaceholder);
                 }
                 else
