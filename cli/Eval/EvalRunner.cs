@@ -1,4 +1,5 @@
 using GenAgent.Workflow.Engine;
+using GenAgent.Workflow.Starting;
 using System.Text.Json;
 using System.Threading.Channels;
 using GenAgent.Cli.Commands;
@@ -103,7 +104,9 @@ internal sealed class EvalRunner(EvalPlan plan, string runFolder, IImageJudge ju
                 Height = plan.Height,
                 Seed = new SeedPolicy(SeedMode.PerTurn, item.Index),
             };
-            var id = await lane.Engine.StartAsync(new SessionRequest(item.Prompt, options), $"eval-{_runTag}-{configuration.Folder}-{item.Index:D4}", cancellationToken);
+            // Through the launcher like every other start: a resumed run finds a sample's session instead of starting it again.
+            var id = $"eval-{_runTag}-{configuration.Folder}-{item.Index:D4}";
+            await new SessionLauncher(lane.Engine).LaunchAsync(id, userId: null, new SessionRequest(item.Prompt, options), cancellationToken);
             var snapshot = await lane.Engine.WaitForCompletionAsync(id, cancellationToken: cancellationToken);
             if (snapshot.Trajectory is not { } trajectory)
                 return Result(configuration, item, "failed", [], started) with { SessionId = id, Error = "the session ended without a trajectory" };
