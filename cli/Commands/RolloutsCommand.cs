@@ -31,6 +31,7 @@ internal static class RolloutsCommand
     {
         var prompts = new Option<FileInfo>("--prompts") { Description = "One prompt a line, or benchmark JSONL (a \"prompt\" field per line).", Required = true };
         prompts.AcceptExistingOnly();
+        var limit = new Option<int?>("--limit") { Description = "Only the first N prompts of the file." };
         var group = new Option<int>("--group") { Description = "Rollouts per prompt (default 12).", DefaultValueFactory = _ => 12 };
         var keep = new Option<int>("--keep") { Description = "Rollouts kept per prompt after resampling (default 8).", DefaultValueFactory = _ => 8 };
         var output = new Option<string>("--out") { Description = "The batch folder: rollouts.jsonl, groups.jsonl, batch.json (default rollouts).", DefaultValueFactory = _ => "rollouts" };
@@ -49,10 +50,10 @@ internal static class RolloutsCommand
         var taskHub = CommonOptions.TaskHub();
         var command = new Command("rollouts", "Run GRPO rollouts: a group of sessions per prompt, scored, resampled by length, with group-relative advantages.")
         {
-            prompts, group, keep, output, concurrency, seed, maxImages, temperature, judge, profile, store, taskHub,
+            prompts, limit, group, keep, output, concurrency, seed, maxImages, temperature, judge, profile, store, taskHub,
         };
         command.SetAction((parse, cancellationToken) => RunAsync(new Settings(
-            parse.GetValue(prompts)!, parse.GetValue(group), parse.GetValue(keep), parse.GetValue(output)!, parse.GetValue(concurrency), parse.GetValue(seed),
+            parse.GetValue(prompts)!, parse.GetValue(limit), parse.GetValue(group), parse.GetValue(keep), parse.GetValue(output)!, parse.GetValue(concurrency), parse.GetValue(seed),
             parse.GetValue(maxImages), parse.GetValue(temperature), parse.GetValue(judge)!, parse.GetValue(profile), parse.GetValue(store), parse.GetValue(taskHub)!), cancellationToken));
         return command;
     }
@@ -60,7 +61,7 @@ internal static class RolloutsCommand
     private const int RolloutRetries = 2;
 
     private sealed record Settings(
-        FileInfo Prompts, int Group, int Keep, string Out, int Concurrency, int Seed, int? MaxImages, float? Temperature, string Judge, string? Profile, string? Store, string TaskHub);
+        FileInfo Prompts, int? Limit, int Group, int Keep, string Out, int Concurrency, int Seed, int? MaxImages, float? Temperature, string Judge, string? Profile, string? Store, string TaskHub);
 
     private sealed record Rollout(int PromptIndex, int Index, string Id, Trajectory Trajectory, RewardBreakdown Reward, int Length);
 
@@ -70,7 +71,9 @@ internal static class RolloutsCommand
         if (settings.Keep < 1 || settings.Keep > settings.Group) throw new CliException($"--keep {settings.Keep} must be between 1 and --group ({settings.Group}).");
         if (settings.Concurrency is < 1 or > 256) throw new CliException($"--concurrency {settings.Concurrency} must be between 1 and 256.");
         if (settings.Temperature is { } t && (t is < 0 or > 2 || !float.IsFinite(t))) throw new CliException($"--temperature {t} must be between 0 and 2.");
+        if (settings.Limit is < 1) throw new CliException($"--limit {settings.Limit} must be at least 1.");
         var prompts = ReadPrompts(settings.Prompts);
+        if (settings.Limit is { } limit && limit < prompts.Count) prompts = prompts[..limit];
         var judgeName = JudgeCatalog.Canonical(settings.Judge);
 
         var configuration = CliConfiguration.Build();

@@ -8,7 +8,10 @@ namespace GenAgent.Sketch;
 /// <summary>The decisions: what to ask the generator for, when to edit, when to regenerate, when to stop.</summary>
 public sealed partial class SketchAgent
 {
-    private static string Decide(SketchConversation c, AgentEye eye)
+    /// <summary>How often a sampling agent takes the other decision on an image: a quarter per unit of temperature, at most a half.</summary>
+    public static double FlipChance(float temperature) => Math.Clamp(temperature * 0.25, 0, 0.5);
+
+    private static string Decide(SketchConversation c, AgentEye eye, Sampling? sampling = null)
     {
         var (checklist, changeRequest) = Goal(c, eye);
         if (c.LastIsFollowUp || c.Images.Count == 0)
@@ -20,12 +23,24 @@ public sealed partial class SketchAgent
                     + Call(ToolNames.Edit, ToolNames.InstructionArgument, changeRequest);
             }
 
-            return Think(Plan(checklist)) + Call(ToolNames.Generate, ToolNames.CaptionArgument, CaptionWriter.Write(checklist, c.GenerationCalls));
+            return Think(Plan(checklist)) + Call(ToolNames.Generate, ToolNames.CaptionArgument, CaptionWriter.Write(checklist, c.GenerationCalls + (sampling?.CaptionShift ?? 0)));
         }
 
         var latest = c.Images[^1];
         var result = eye.Look(latest, checklist);
         var seen = Describe(result.Detected, latest);
+        if (sampling?.Flips == true && c.Images.Count < MaxImages)
+        {
+            // The other decision, as a sampled policy sometimes takes it: a second try at an image that was fine, or a
+            // stop at one that was not.
+            return result.Passed
+                ? Think($"The prompt needs {checklist}. In the image I can see {seen}. It looks right, but I will try once more for a cleaner result.")
+                    + Judge($"The image shows {seen}; trying once more.")
+                    + Call(ToolNames.Generate, ToolNames.CaptionArgument, CaptionWriter.Write(checklist, c.GenerationCalls + sampling.CaptionShift))
+                : Think($"The prompt needs {checklist}. In the image I can see {seen}. That is close enough, so I will stop here.")
+                    + Judge($"The image shows {seen}.") + "<answer>done</answer>";
+        }
+
         if (result.Passed)
         {
             return Think($"The prompt needs {checklist}. In the image I can see {seen}. Every count, color and position checks out, so there is nothing left to fix.")
@@ -49,7 +64,7 @@ public sealed partial class SketchAgent
         var why = c.CanEdit ? "Too much is wrong for a local edit" : "Editing is not available";
         return Think($"The prompt needs {checklist}. In the image I can see {seen}. Problems: {problems}. {why}, so I will generate again with a caption that spells out every count, color and position even more explicitly.")
             + Judge($"The image does not follow the request: {problems}.")
-            + Call(ToolNames.Generate, ToolNames.CaptionArgument, CaptionWriter.Write(checklist, c.GenerationCalls));
+            + Call(ToolNames.Generate, ToolNames.CaptionArgument, CaptionWriter.Write(checklist, c.GenerationCalls + (sampling?.CaptionShift ?? 0)));
     }
 
     /// <summary>The checklist the latest image must meet, and the latest change request when the user sent one.</summary>

@@ -4,8 +4,11 @@ namespace GenAgent.Sketch;
 
 /// <summary>
 /// The offline agent: plays the GenAgent policy with real protocol text, judging every image through its own, weaker
-/// eye (<see cref="AgentEye"/>), never through the evaluator. Stateless and deterministic: every reply is derived from
-/// the conversation it is given.
+/// eye (<see cref="AgentEye"/>), never through the evaluator. Stateless: every reply is derived from the conversation
+/// it is given. At temperature 0 (or none) it is deterministic; above 0 it samples like a policy does, so RL rollouts
+/// of one prompt differ: with probability <see cref="FlipChance"/> it takes the other decision on an image (refines a
+/// good one, or stops on a flawed one), and it words its captions differently. The draws are seeded by the
+/// conversation and the temperature, so a replayed turn gets the same reply.
 /// </summary>
 public sealed partial class SketchAgent : IChatClient
 {
@@ -28,7 +31,7 @@ public sealed partial class SketchAgent : IChatClient
         }
 
         var conversation = SketchConversation.Read(list);
-        var text = Decide(conversation, AgentEye.Default);
+        var text = Decide(conversation, AgentEye.Default, Sampling.For(list, options?.Temperature));
         if (options?.StopSequences?.Contains(ToolCallEnd) == true && text.EndsWith(ToolCallEnd, StringComparison.Ordinal))
         {
             text = text[..^ToolCallEnd.Length];

@@ -109,6 +109,34 @@ public sealed partial class SketchAgentTests
         Assert.Equal((await Reply(messages)).Text, text);
     }
 
+    [Fact]
+    public async Task At_a_temperature_it_sometimes_takes_the_other_decision_and_a_replayed_turn_gets_the_same_reply()
+    {
+        var decisions = new List<bool>();
+        for (var cars = 1; cars <= 8; cars++)
+        {
+            foreach (var color in new[] { "red", "blue", "green" })
+            {
+                var prompt = $"{cars} {color} cars";
+                List<ChatMessage> turn = [System(BothTools), Prompt(prompt), Assistant("<tool_call>{\"name\": \"image_generation_tool\", \"arguments\": {\"caption\": \"x\"}}</tool_call>"), ToolResponse(Clean($"Exactly {cars} {color} cars."))];
+
+                var greedy = await Reply(turn);
+                var sampled = await new SketchAgent().GetResponseAsync(turn, new ChatOptions { Temperature = 2f });
+                var again = await new SketchAgent().GetResponseAsync(turn, new ChatOptions { Temperature = 2f });
+
+                Assert.True(AgentReplyParser.Parse(greedy.Text).IsDone, $"{prompt}: the greedy agent stops on a correct image");
+                Assert.Equal(sampled.Text, again.Text);
+                decisions.Add(AgentReplyParser.Parse(sampled.Text).IsDone);
+            }
+        }
+
+        // Half the turns flip at temperature 2: some of 24 correct images get another try, most still stop.
+        Assert.Contains(false, decisions);
+        Assert.Contains(true, decisions);
+        Assert.Equal(0.5, SketchAgent.FlipChance(2f));
+        Assert.Equal(0, SketchAgent.FlipChance(0f));
+    }
+
     internal static byte[] Clean(string caption) => SketchGenerator.Render(CaptionParser.Parse(caption), caption, 512, 512, 2, withMistakes: false, out _);
 
     private static Task<ChatResponse> Reply(IEnumerable<ChatMessage> messages) => new SketchAgent().GetResponseAsync(messages);
