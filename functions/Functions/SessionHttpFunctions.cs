@@ -3,6 +3,7 @@ using GenAgent.Api;
 using GenAgent.Api.Auth;
 using GenAgent.Api.Sessions;
 using GenAgent.Core.Images;
+using GenAgent.Core.Judging;
 using GenAgent.Functions.Engine;
 using GenAgent.Workflow;
 using Microsoft.AspNetCore.Http;
@@ -31,6 +32,13 @@ public sealed class SessionHttpFunctions(IImageStore store, ApiOptions options, 
         await SessionsApi.CreateAsync(
             request, Engine(client), store, options, services.GetRequiredService<InputImageReader>(),
             services.GetRequiredService<ISessionAdmission>(), cancellationToken);
+
+    [Function("ScoreRewards")]
+    public async Task<IResult> ScoreRewardsAsync(
+        [HttpTrigger(AuthorizationLevel.Function, "post", Route = "api/rewards")] HttpRequest request,
+        [DurableClient] DurableTaskClient client,
+        CancellationToken cancellationToken) =>
+        await GenAgent.Api.Rewards.RewardsApi.ScoreAsync(request, Engine(client), store, services.GetServices<IImageJudge>(), cancellationToken);
 
     [Function("GetSession")]
     public async Task<IResult> GetAsync(

@@ -3,6 +3,9 @@ using System.ComponentModel.DataAnnotations;
 using GenAgent.Api;
 using GenAgent.Core.Configuration;
 using GenAgent.Core.Images;
+using GenAgent.Core.Judging;
+using GenAgent.Core.Judging.GenEval;
+using GenAgent.Sketch;
 using GenAgent.Core.Protocol;
 using GenAgent.Core.Telemetry;
 using GenAgent.Discord.Sessions.Hosting;
@@ -38,6 +41,10 @@ public static class FunctionsServiceCollectionExtensions
         // Every instance of the app shares the counters, so they live in the app's storage account.
         if (AzureStorageConnection.FromConfiguration(configuration, StorageConnectionSetting) is { } storage) services.AddGenAgentTableAdmission(storage);
         services.AddGenAgentApi(api);
+        // The judge of POST /api/rewards: the GenEval VLM judge on the configured judge endpoint, else the offline one.
+        services.AddSingleton<IImageJudge>(sp => core.Judge.IsConfigured
+            ? new GenEvalVlmJudge(sp.GetRequiredService<JudgeChatClient>().Client)
+            : new SketchImageJudge());
         AddTriggers(services, configuration);
         // Sessions' traces and metrics through the one extension every host calls; the worker defaults join them to the
         // host's invocation traces (host.json telemetryMode OpenTelemetry), to Application Insights when its connection

@@ -42,6 +42,14 @@ public sealed class FunctionsServiceCollectionExtensionsTests
     }
 
     [Fact]
+    public void Rewards_are_judged_offline_without_a_judge_endpoint()
+    {
+        using var app = new OfflineApp(new Dictionary<string, string?>());
+
+        Assert.Equal(GenAgent.Sketch.SketchImageJudge.JudgeName, app.Root.GetRequiredService<GenAgent.Core.Judging.IImageJudge>().Name);
+    }
+
+    [Fact]
     public void Without_an_editor_backend_the_api_never_offers_the_editing_tool()
     {
         using var app = new OfflineApp(new Dictionary<string, string?> { ["GenAgent:Editor:Backend"] = "" });

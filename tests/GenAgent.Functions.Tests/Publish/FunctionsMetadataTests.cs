@@ -19,6 +19,7 @@ public sealed class FunctionsMetadataTests(PublishedApp app) : IClassFixture<Pub
     {
         { WorkflowNames.AgentSession, "orchestrationTrigger" },
         { "CreateSession", "httpTrigger" },
+        { "ScoreRewards", "httpTrigger" },
         { "GetSession", "httpTrigger" },
         { "GetSessionTrajectory", "httpTrigger" },
         { "GetSessionImage", "httpTrigger" },
