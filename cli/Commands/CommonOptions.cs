@@ -8,6 +8,14 @@ internal static class CommonOptions
 {
     public const string DefaultTaskHub = "genagent";
 
+    /// <summary><c>--judge</c>: one of the judges <see cref="Eval.JudgeCatalog"/> names, the offline sketch judge by default.</summary>
+    /// <param name="purpose">What the judge decides in this command, first in the description.</param>
+    public static Option<string> Judge(string purpose) => new("--judge")
+    {
+        Description = $"{purpose}: {string.Join(", ", Eval.JudgeCatalog.Names)} (default sketch); the VLM judges use the endpoint under GenAgent:Judge.",
+        DefaultValueFactory = _ => GenAgent.Sketch.SketchImageJudge.JudgeName,
+    };
+
     public static Option<string?> Profile() => new("--profile", "-p")
     {
         Description = "Configuration profile: offline (default), openai, vllm-genagent, or one of yours (GenAgent:Profiles:<name>).",

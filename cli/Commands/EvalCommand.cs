@@ -8,7 +8,6 @@ using GenAgent.Cli.Hosting;
 using GenAgent.Cli.Output;
 using GenAgent.Core.Configuration;
 using GenAgent.Core.Judging.Wise;
-using GenAgent.Sketch;
 using Spectre.Console;
 
 namespace GenAgent.Cli.Commands;
@@ -28,7 +27,7 @@ internal static class EvalCommand
     {
         var benchmark = new Option<string>("--benchmark") { Description = $"{string.Join(", ", EvalBenchmark.Names)}, or a JSONL file in the GenEval line format.", DefaultValueFactory = _ => EvalBenchmark.Default };
         var data = new Option<string?>("--data") { Description = "With --benchmark wise: your WISE JSON file (items with Prompt, Explanation, Category)." };
-        var judge = new Option<string>("--judge") { Description = $"{string.Join(", ", JudgeCatalog.Names)}; the VLM judges use GenAgent:Judge.", DefaultValueFactory = _ => SketchImageJudge.JudgeName };
+        var judge = CommonOptions.Judge("The benchmark's judge");
         var agents = new Option<string[]>("--agent") { Description = "Agent profile(s) to evaluate (repeat the flag); default offline.", AllowMultipleArgumentsPerToken = true };
         var generators = new Option<string[]>("--generator") { Description = "Generator profile(s) whose generator and editor the agents use (cross-tool; repeat the flag); default each agent's own.", AllowMultipleArgumentsPerToken = true };
         var bare = new Option<bool>("--bare") { Description = "Also score each generator alone on the raw prompt, one image (the paper's baseline)." };

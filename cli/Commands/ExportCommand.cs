@@ -6,7 +6,6 @@ using GenAgent.Core.Configuration;
 using GenAgent.Core.Images;
 using GenAgent.Core.Training;
 using GenAgent.Core.Training.Sft;
-using GenAgent.Sketch;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace GenAgent.Cli.Commands;
@@ -23,11 +22,7 @@ internal static class ExportCommand
         var format = new Option<string>("--format") { Description = "llamafactory (ShareGPT + dataset_info.json), swift (JSONL) or openai (fine-tuning JSONL with image parts).", Required = true };
         format.AcceptOnlyFromAmong("llamafactory", "swift", "openai");
         var output = new Option<string>("--out") { Description = "The folder to write (created; an existing non-empty one is refused).", Required = true };
-        var judge = new Option<string>("--judge")
-        {
-            Description = $"The judge of the 'a later image scores worse' filter: {string.Join(", ", JudgeCatalog.Names)} (default sketch).",
-            DefaultValueFactory = _ => SketchImageJudge.JudgeName,
-        };
+        var judge = CommonOptions.Judge("The judge of the 'a later image scores worse' filter");
         var validation = new Option<double>("--validation") { Description = "The share of kept samples for validation (0-1, default 0.1).", DefaultValueFactory = _ => 0.1 };
         var seed = new Option<int>("--seed") { Description = "Seed of the train/validation shuffle (default 0).", DefaultValueFactory = _ => 0 };
         var profile = CommonOptions.Profile();

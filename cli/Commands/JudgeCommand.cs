@@ -5,7 +5,6 @@ using GenAgent.Cli.Output;
 using GenAgent.Cli.Hosting;
 using GenAgent.Core.Benchmarks;
 using GenAgent.Core.Judging;
-using GenAgent.Sketch;
 using Spectre.Console;
 
 namespace GenAgent.Cli.Commands;
@@ -21,11 +20,7 @@ internal static class JudgeCommand
         var image = new Argument<string>("image") { Description = "The image to judge (PNG, JPEG or WebP)." };
         var prompt = new Option<string>("--prompt") { Description = "What the image should show.", Required = true };
         var checklist = new Option<string?>("--checklist") { Description = "A JSON file with one benchmark line ({\"tag\", \"prompt\", \"include\", \"exclude\"?}); default: read the checks from the prompt." };
-        var judge = new Option<string>("--judge")
-        {
-            Description = $"Which judge: {string.Join(", ", JudgeCatalog.Names)}; the VLM judges use the endpoint under GenAgent:Judge.",
-            DefaultValueFactory = _ => SketchImageJudge.JudgeName,
-        };
+        var judge = CommonOptions.Judge("Which judge");
         var json = CommonOptions.Json();
         var profile = CommonOptions.Profile();
         var explanation = new Option<string?>("--explanation") { Description = "For the WISE judges: what the prompt really asks the image to show (the WISE item's Explanation)." };

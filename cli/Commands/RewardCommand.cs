@@ -9,7 +9,6 @@ using GenAgent.Core.Images;
 using GenAgent.Core.Sessions;
 using GenAgent.Core.Training;
 using GenAgent.Core.Training.Rewards;
-using GenAgent.Sketch;
 using Microsoft.Extensions.DependencyInjection;
 using Spectre.Console;
 
@@ -27,11 +26,7 @@ internal static class RewardCommand
     {
         var trajectory = new Argument<FileInfo>("trajectory") { Description = "A trajectory.json (a run's out folder, or an eval run's sample folder)." };
         trajectory.AcceptExistingOnly();
-        var judge = new Option<string>("--judge")
-        {
-            Description = $"The pointwise judge: {string.Join(", ", JudgeCatalog.Names)}; the VLM judges use the endpoint under GenAgent:Judge.",
-            DefaultValueFactory = _ => SketchImageJudge.JudgeName,
-        };
+        var judge = CommonOptions.Judge("The pointwise judge");
         var weights = new Option<string?>("--weights")
         {
             Description = "Pointwise, pairwise and format weights, comma-separated (default 0.7,0.3,-0.2: the weights reported for the paper, unverified).",

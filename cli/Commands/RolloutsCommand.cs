@@ -11,7 +11,6 @@ using GenAgent.Core.Protocol.Profiles;
 using GenAgent.Core.Sessions;
 using GenAgent.Core.Training.Rewards;
 using GenAgent.Core.Training.Rollouts;
-using GenAgent.Sketch;
 using GenAgent.Workflow.Starting;
 
 namespace GenAgent.Cli.Commands;
@@ -39,11 +38,7 @@ internal static class RolloutsCommand
         var seed = new Option<int>("--seed") { Description = "Seeds every rollout's tool calls and the resampling (default 0).", DefaultValueFactory = _ => 0 };
         var maxImages = new Option<int?>("--max-images") { Description = "Most images a rollout may make (default: the profile's)." };
         var temperature = new Option<float?>("--temperature") { Description = "The policy's sampling temperature (default: the profile's GenAgent:Agent:Temperature)." };
-        var judge = new Option<string>("--judge")
-        {
-            Description = $"The reward's judge: {string.Join(", ", JudgeCatalog.Names)} (default sketch).",
-            DefaultValueFactory = _ => SketchImageJudge.JudgeName,
-        };
+        var judge = CommonOptions.Judge("The reward's judge");
         var profile = CommonOptions.Profile();
         profile.Description = "The policy: a profile whose agent is the trainer's OpenAI-compatible server (vLLM with the current weights); default offline.";
         var store = CommonOptions.Store();
@@ -92,7 +87,7 @@ internal static class RolloutsCommand
         var launcher = new SessionLauncher(host.Engine);
         var rewards = new TrajectoryRewards(judge.Judge);
         using var slots = new SemaphoreSlim(settings.Concurrency);
-        var write = new SemaphoreSlim(1);
+        using var write = new SemaphoreSlim(1);
         var clock = Stopwatch.StartNew();
         var ran = 0;
 

@@ -33,11 +33,7 @@ internal static class ServeCommand
         {
             Description = "Require this key in x-api-key or Authorization: Bearer (default GenAgent:Api:ApiKey; none: open).",
         };
-        var judge = new Option<string>("--judge")
-        {
-            Description = $"The judge POST /api/rewards scores with: {string.Join(", ", JudgeCatalog.Names)} (default sketch; the VLM judges use GenAgent:Judge).",
-            DefaultValueFactory = _ => GenAgent.Sketch.SketchImageJudge.JudgeName,
-        };
+        var judge = CommonOptions.Judge("The judge POST /api/rewards scores with");
         var command = new Command("serve", "Serve the session HTTP API (start, poll, follow up, cancel, report pages, rewards) until Ctrl+C.")
         {
             profile, urls, store, taskHub, apiKey, judge,

@@ -164,7 +164,7 @@ public sealed class SftExporterTests : IDisposable
             Outcome = new Outcome(outcome),
             FinalImage = turns.LastOrDefault(t => t.Image is not null)?.Image,
         };
-        return new SftSource($"test {id}", trajectory, (image, _) => Task.FromResult<byte[]?>([byte.Parse(image.Key[(image.Key.LastIndexOf('-') + 1)..], System.Globalization.CultureInfo.InvariantCulture)]));
+        return new SftSource($"test {id}", trajectory, (image, _) => Task.FromResult<byte[]?>(CountingJudge.Bytes(image)));
     }
 
     private static TurnRecord Turn(int index, string raw, int? checksPassed = null, TurnKind? kind = null) => new()
@@ -175,12 +175,4 @@ public sealed class SftExporterTests : IDisposable
         Tool = checksPassed is null ? null : "image_generation_tool",
         Image = checksPassed is { } passed ? new ImageRef($"turn-{index}-{passed}", 8, 8) : null,
     };
-
-    private sealed class CountingJudge : IImageJudge
-    {
-        public string Name => "counting";
-
-        public Task<ImageVerdict> JudgeAsync(byte[] image, JudgeRequest request, CancellationToken cancellationToken = default) =>
-            Task.FromResult(new ImageVerdict(image[0] >= 4, [.. Enumerable.Range(0, 4).Select(i => new CheckOutcome("count", "1", "?", i < image[0]))], Name));
-    }
 }

@@ -122,7 +122,7 @@ public sealed class TrajectoryRewardsTests
         var trajectory = Trajectory(Turns(Image(2), Image(4), Done()));
 
         var missing = await Assert.ThrowsAsync<GenAgent.Core.Training.MissingTrajectoryImageException>(() =>
-            new TrajectoryRewards(new CountingJudge()).ScoreAsync(trajectory, (image, _) => Task.FromResult(image.Key.StartsWith("turn-0-", StringComparison.Ordinal) ? null : Bytes(image))));
+            new TrajectoryRewards(new CountingJudge()).ScoreAsync(trajectory, (image, _) => Task.FromResult(image.Key.StartsWith("turn-0-", StringComparison.Ordinal) ? null : CountingJudge.Bytes(image))));
 
         Assert.Contains("turn-0", missing.Message, StringComparison.Ordinal);
     }
@@ -130,8 +130,8 @@ public sealed class TrajectoryRewardsTests
     [Fact]
     public void A_graded_value_is_the_score_else_the_share_of_checks_passed()
     {
-        Assert.Equal(0.25, GradedPairwiseJudge.Graded(new ImageVerdict(false, [Check(true), Check(false), Check(false), Check(false)], "t")));
-        Assert.Equal(0.9, GradedPairwiseJudge.Graded(new ImageVerdict(true, [Check(false)], "t") { Score = 0.9 }));
+        Assert.Equal(0.25, GradedPairwiseJudge.Graded(new ImageVerdict(false, [CountingJudge.Check(true), CountingJudge.Check(false), CountingJudge.Check(false), CountingJudge.Check(false)], "t")));
+        Assert.Equal(0.9, GradedPairwiseJudge.Graded(new ImageVerdict(true, [CountingJudge.Check(false)], "t") { Score = 0.9 }));
         Assert.Equal(1.0, GradedPairwiseJudge.Graded(new ImageVerdict(true, [], "t")));
     }
 
@@ -139,7 +139,7 @@ public sealed class TrajectoryRewardsTests
         IReadOnlyList<TurnRecord> turns, OutcomeKind outcome = OutcomeKind.Done, RewardWeights? weights = null, int? finalScore = null)
     {
         var trajectory = Trajectory(turns, outcome, finalScore);
-        return new TrajectoryRewards(new CountingJudge(), weights: weights).ScoreAsync(trajectory, (image, _) => Task.FromResult<byte[]?>(Bytes(image)));
+        return new TrajectoryRewards(new CountingJudge(), weights: weights).ScoreAsync(trajectory, (image, _) => Task.FromResult<byte[]?>(CountingJudge.Bytes(image)));
     }
 
     private static Trajectory Trajectory(IReadOnlyList<TurnRecord> turns, OutcomeKind outcome = OutcomeKind.Done, int? finalScore = null) => new()
@@ -168,21 +168,4 @@ public sealed class TrajectoryRewardsTests
         Episode = episode,
         Image = image is { } passed ? new ImageRef($"turn-{index}-{passed}", 8, 8) : null,
     };
-
-    /// <summary>An image's one byte: how many checks it passes, read back from the key the test gave it.</summary>
-    private static byte[] Bytes(ImageRef image) => [byte.Parse(image.Key[(image.Key.LastIndexOf('-') + 1)..], System.Globalization.CultureInfo.InvariantCulture)];
-
-    private static CheckOutcome Check(bool pass) => new("count", "1", pass ? "1" : "0", pass);
-
-    /// <summary>Four checks; the image's byte says how many pass; all four make a pass.</summary>
-    private sealed class CountingJudge : IImageJudge
-    {
-        public string Name => "counting";
-
-        public Task<ImageVerdict> JudgeAsync(byte[] image, JudgeRequest request, CancellationToken cancellationToken = default)
-        {
-            var passed = image[0];
-            return Task.FromResult(new ImageVerdict(passed >= 4, [.. Enumerable.Range(0, 4).Select(i => Check(i < passed))], Name));
-        }
-    }
 }

@@ -22,7 +22,16 @@ public static class TrajectoryConversation
         var profile = ProtocolProfiles.Find(trajectory.Protocol ?? "") ?? configured.Profile;
         var protocol = profile.Name == configured.Profile.Name ? configured : new AgentProtocol(profile);
         var (system, _) = protocol.SystemPromptFor(profile.OfferedTools(trajectory.Options.Tools));
-        return Rebuild(profile, system, trajectory.Prompt, trajectory.InputImage, [.. trajectory.Turns.Where(t => t.Episode == 1)]);
+        return Rebuild(profile, system, trajectory.Prompt, trajectory.InputImage, [.. FirstEpisodeLastAttempt(trajectory)]);
+    }
+
+    /// <summary>The turns a rebuilt first episode is made of: its last attempt, in order.</summary>
+    public static IEnumerable<TurnRecord> FirstEpisodeLastAttempt(Trajectory trajectory)
+    {
+        ArgumentNullException.ThrowIfNull(trajectory);
+        var first = trajectory.Turns.Where(t => t.Episode == 1).ToList();
+        var attempt = first.Count == 0 ? 1 : first.Max(t => t.Attempt);
+        return first.Where(t => t.Attempt == attempt).OrderBy(t => t.Index);
     }
 
     public static List<ConversationMessage> Rebuild(

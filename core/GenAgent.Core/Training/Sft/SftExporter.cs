@@ -44,7 +44,7 @@ public sealed class SftExporter(AgentProtocol protocol, IImageJudge judge)
                 notDone++;
                 continue;
             }
-            if (LastAttempt(trajectory).Any(t => t.Kind is TurnKind.ProtocolError))
+            if (TrajectoryConversation.FirstEpisodeLastAttempt(trajectory).Any(t => t.Kind is TurnKind.ProtocolError))
             {
                 violations++;
                 continue;
@@ -99,7 +99,7 @@ public sealed class SftExporter(AgentProtocol protocol, IImageJudge judge)
     /// first episode's last turn (a follow-up's outcome belongs to the last episode).
     /// </summary>
     private static bool FirstEpisodeDone(Trajectory trajectory) => trajectory.Turns.Any(t => t.Episode > 1)
-        ? LastAttempt(trajectory).LastOrDefault()?.Kind is TurnKind.Done
+        ? TrajectoryConversation.FirstEpisodeLastAttempt(trajectory).LastOrDefault()?.Kind is TurnKind.Done
         : trajectory.Outcome?.Kind is OutcomeKind.Done;
 
     /// <summary>
@@ -122,7 +122,7 @@ public sealed class SftExporter(AgentProtocol protocol, IImageJudge judge)
     {
         var request = new JudgeRequest(source.Trajectory.Prompt);
         double? previous = null;
-        foreach (var turn in LastAttempt(source.Trajectory).Where(t => t.Image is not null))
+        foreach (var turn in TrajectoryConversation.FirstEpisodeLastAttempt(source.Trajectory).Where(t => t.Image is not null))
         {
             var bytes = await source.Images(turn.Image!, cancellationToken).ConfigureAwait(false)
                 ?? throw new MissingTrajectoryImageException($"{source.Origin}: image {turn.Image!.Key} is missing.");
@@ -156,13 +156,6 @@ public sealed class SftExporter(AgentProtocol protocol, IImageJudge judge)
             messages.Add(new SftMessage(message.Role, parts));
         }
         return new SftSample(trajectory.SessionId, trajectory.Prompt, messages);
-    }
-
-    private static IEnumerable<TurnRecord> LastAttempt(Trajectory trajectory)
-    {
-        var first = trajectory.Turns.Where(t => t.Episode == 1).ToList();
-        var attempt = first.Count == 0 ? 1 : first.Max(t => t.Attempt);
-        return first.Where(t => t.Attempt == attempt).OrderBy(t => t.Index);
     }
 
     private static string ManifestJson(SftManifest manifest) => new JsonObject
