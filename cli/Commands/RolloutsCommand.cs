@@ -1,6 +1,5 @@
 using System.CommandLine;
 using System.Diagnostics;
-using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using GenAgent.Cli.Eval;
@@ -10,7 +9,7 @@ using GenAgent.Core.Protocol;
 using GenAgent.Core.Protocol.Profiles;
 using GenAgent.Core.Sessions;
 using GenAgent.Core.Training.Rewards;
-using GenAgent.Core.Training.Rollouts;
+using GenAgent.Workflow.Rollouts;
 using GenAgent.Workflow.Starting;
 
 namespace GenAgent.Cli.Commands;
@@ -24,8 +23,6 @@ namespace GenAgent.Cli.Commands;
 /// </summary>
 internal static class RolloutsCommand
 {
-    private static readonly JsonSerializerOptions Line = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
-
     public static Command Create()
     {
         var prompts = new Option<FileInfo>("--prompts") { Description = "One prompt a line, or benchmark JSONL (a \"prompt\" field per line).", Required = true };
@@ -53,18 +50,13 @@ internal static class RolloutsCommand
         return command;
     }
 
-    private const int RolloutRetries = 2;
-
     private sealed record Settings(
         FileInfo Prompts, int? Limit, int Group, int Keep, string Out, int Concurrency, int Seed, int? MaxImages, float? Temperature, string Judge, string? Profile, string? Store, string TaskHub);
 
-    private sealed record Rollout(int PromptIndex, int Index, string Id, Trajectory Trajectory, RewardBreakdown Reward, int Length);
-
     private static async Task<int> RunAsync(Settings settings, CancellationToken cancellationToken)
     {
-        if (settings.Group is < 1 or > 256) throw new CliException($"--group {settings.Group} must be between 1 and 256.");
-        if (settings.Keep < 1 || settings.Keep > settings.Group) throw new CliException($"--keep {settings.Keep} must be between 1 and --group ({settings.Group}).");
-        if (settings.Concurrency is < 1 or > 256) throw new CliException($"--concurrency {settings.Concurrency} must be between 1 and 256.");
+        if (RolloutPlan.Problems(settings.Group, settings.Keep) is [var (_, problem), ..]) throw new CliException("--" + problem);
+        if (settings.Concurrency is < 1 or > RolloutPlan.MaxGroup) throw new CliException($"--concurrency {settings.Concurrency} must be between 1 and {RolloutPlan.MaxGroup}.");
         if (settings.Temperature is { } t && (t is < 0 or > 2 || !float.IsFinite(t))) throw new CliException($"--temperature {t} must be between 0 and 2.");
         if (settings.Limit is < 1) throw new CliException($"--limit {settings.Limit} must be at least 1.");
         var prompts = ReadPrompts(settings.Prompts);
@@ -79,100 +71,37 @@ internal static class RolloutsCommand
 
         var folder = Path.GetFullPath(settings.Out);
         Directory.CreateDirectory(folder);
-        var batch = Batch(folder, settings, prompts, judgeName);
+        var plan = new RolloutPlan(Batch(folder, settings, prompts, judgeName), requests, settings.Group, settings.Keep, settings.Seed);
         var done = DoneGroups(folder);
 
         await using var judge = JudgeCatalog.Create(judgeName, options);
         await using var host = await EngineFactory.CreateAsync(options, settings.Store, settings.TaskHub, cancellationToken);
-        var launcher = new SessionLauncher(host.Engine);
-        var rewards = new TrajectoryRewards(judge.Judge);
-        using var slots = new SemaphoreSlim(settings.Concurrency);
-        using var write = new SemaphoreSlim(1);
+        var runner = new RolloutRunner(host.Engine, new SessionLauncher(host.Engine), host.Store, new TrajectoryRewards(judge.Judge), settings.Concurrency);
+        if (done.Count > 0) Console.Error.WriteLine($"genagent: resuming batch {plan.Batch}: {done.Count} of {prompts.Count} groups already written.");
         var clock = Stopwatch.StartNew();
-        var ran = 0;
-
-        async Task<Rollout> RunOneAsync(int promptIndex, int index)
+        var summaries = new List<JsonObject>();
+        try
         {
-            await slots.WaitAsync(cancellationToken);
-            try
-            {
-                var request = requests[promptIndex];
-                request = request with { Options = request.Options with { Seed = request.Options.Seed with { Base = ((long)settings.Seed * 1_000_003) + (promptIndex * 1_009L) + index } } };
-                // A session that failed (not a trajectory that ended badly: that is scored) is run again under the next
-                // id, so a resumed batch does not find the same failure for ever.
-                string id;
-                Trajectory? trajectory = null;
-                string? failure = null;
-                var attempt = 0;
-                do
-                {
-                    id = $"rollout-{batch}-{promptIndex:D5}-{index:D3}" + (attempt == 0 ? "" : $"-retry{attempt}");
-                    await launcher.LaunchAsync(id, userId: null, request, cancellationToken);
-                    var snapshot = await host.Engine.WaitForCompletionAsync(id, cancellationToken: cancellationToken);
-                    trajectory = snapshot.Trajectory;
-                    failure = snapshot.FailureMessage;
-                }
-                while (trajectory is null && ++attempt <= RolloutRetries);
-                if (trajectory is null) throw new CliException($"rollout {id} failed {RolloutRetries + 1} times: {failure}");
-                var reward = await rewards.ScoreAsync(trajectory, (image, ct) => host.Store.TryGetAsync(image.Key, ct), cancellationToken: cancellationToken);
-                Interlocked.Increment(ref ran);
-                return new Rollout(promptIndex, index, id, trajectory, reward, trajectory.Turns.Count(t => t.Episode == 1 && t.Image is not null));
-            }
-            finally
-            {
-                slots.Release();
-            }
-        }
-
-        async Task<JsonObject> GroupAsync(int promptIndex)
-        {
-            var group = await Task.WhenAll(Enumerable.Range(0, settings.Group).Select(i => RunOneAsync(promptIndex, i)));
-            var keptIndexes = TrajectoryResampler.Keep([.. group.Select(r => r.Length)], settings.Keep, settings.Seed + promptIndex);
-            var kept = keptIndexes.Select(i => group[i]).ToList();
-            var stats = GroupAdvantages.Compute([.. kept.Select(r => r.Reward.Total)]);
-            var summary = new JsonObject
-            {
-                ["promptIndex"] = promptIndex,
-                ["prompt"] = prompts[promptIndex],
-                ["rollouts"] = Ids(group),
-                ["kept"] = Ids(kept),
-                ["mean"] = stats.Mean,
-                ["std"] = stats.Std,
-                ["min"] = stats.Min,
-                ["max"] = stats.Max,
-                ["lengths"] = Histogram(group.Select(r => r.Length)),
-                ["keptLengths"] = Histogram(kept.Select(r => r.Length)),
-            };
-            await write.WaitAsync(cancellationToken);
-            try
+            await foreach (var group in runner.RunAsync(plan, done, cancellationToken))
             {
                 // The rollouts first, then the group line that marks them done; a kill between the two leaves lines of an
                 // unmarked group, which the next start drops before it runs the group again (DoneGroups).
-                var lines = kept.Select((r, i) => RolloutLine(r, prompts[promptIndex], stats.Advantages[i], protocol).ToJsonString(Line) + "\n");
-                await File.AppendAllTextAsync(Path.Combine(folder, "rollouts.jsonl"), string.Concat(lines), CancellationToken.None);
-                await File.AppendAllTextAsync(Path.Combine(folder, "groups.jsonl"), summary.ToJsonString(Line) + "\n", CancellationToken.None);
+                var lines = RolloutLines.Of(group, protocol).ToList();
+                await File.AppendAllTextAsync(Path.Combine(folder, "rollouts.jsonl"), string.Concat(lines[..^1]), CancellationToken.None);
+                await File.AppendAllTextAsync(Path.Combine(folder, "groups.jsonl"), lines[^1], CancellationToken.None);
+                summaries.Add(RolloutLines.Group(group));
             }
-            finally
-            {
-                write.Release();
-            }
-            return summary;
         }
-
-        var pending = Enumerable.Range(0, prompts.Count).Where(p => !done.Contains(p)).ToList();
-        if (done.Count > 0) Console.Error.WriteLine($"genagent: resuming batch {batch}: {done.Count} of {prompts.Count} groups already written.");
-        var groups = await Task.WhenAll(pending.Select(GroupAsync));
+        catch (RolloutFailedException failed)
+        {
+            throw new CliException(failed.Message);
+        }
         clock.Stop();
 
-        foreach (var summary in groups.OrderBy(g => g["promptIndex"]!.GetValue<int>()))
-        {
-            await Console.Out.WriteLineAsync(
-                $"prompt {summary["promptIndex"]}: reward mean {summary["mean"]!.GetValue<double>():0.###} std {summary["std"]!.GetValue<double>():0.###} " +
-                $"[{summary["min"]!.GetValue<double>():0.###}, {summary["max"]!.GetValue<double>():0.###}]; lengths {summary["lengths"]!.ToJsonString()} kept {summary["keptLengths"]!.ToJsonString()}");
-        }
+        foreach (var summary in summaries.OrderBy(g => g["promptIndex"]!.GetValue<int>())) await Console.Out.WriteLineAsync(RolloutLines.Summary(summary));
         var minutes = Math.Max(clock.Elapsed.TotalMinutes, 1e-9);
         await Console.Out.WriteLineAsync(
-            $"{ran} rollouts in {clock.Elapsed.TotalSeconds:0.0} s ({ran / minutes:0} a minute); {groups.Length} groups written, {done.Count} already there; {Path.Combine(folder, "rollouts.jsonl")}");
+            $"{runner.Ran} rollouts in {clock.Elapsed.TotalSeconds:0.0} s ({runner.Ran / minutes:0} a minute); {summaries.Count} groups written, {done.Count} already there; {Path.Combine(folder, "rollouts.jsonl")}");
         return ExitCodes.Ok;
     }
 
@@ -187,60 +116,6 @@ internal static class RolloutsCommand
         {
             throw new CliException($"--prompts line {index + 1}: {invalid.Message}");
         }
-    }
-
-    /// <summary>One kept rollout: the messages as sent to the policy, its images, reward and advantage.</summary>
-    private static JsonObject RolloutLine(Rollout rollout, string prompt, double advantage, AgentProtocol protocol)
-    {
-        var messages = new JsonArray();
-        var images = new JsonArray();
-        foreach (var message in TrajectoryConversation.Of(rollout.Trajectory, protocol))
-        {
-            var content = new JsonArray();
-            foreach (var part in message.Parts)
-            {
-                if (part.Image is { } image)
-                {
-                    content.Add(new JsonObject { ["type"] = "image", ["key"] = image.Key });
-                    images.Add(image.Key);
-                }
-                else
-                {
-                    content.Add(new JsonObject { ["type"] = "text", ["text"] = part.Text });
-                }
-            }
-            messages.Add(new JsonObject { ["role"] = message.Role, ["content"] = content });
-        }
-        return new JsonObject
-        {
-            ["promptIndex"] = rollout.PromptIndex,
-            ["prompt"] = prompt,
-            ["rolloutId"] = rollout.Id,
-            ["length"] = rollout.Length,
-            ["outcome"] = rollout.Trajectory.Outcome?.Kind.ToString(),
-            ["reward"] = new JsonObject
-            {
-                ["total"] = rollout.Reward.Total,
-                ["pointwise"] = rollout.Reward.Pointwise,
-                ["pairwise"] = rollout.Reward.Pairwise,
-                ["formatViolation"] = rollout.Reward.FormatViolation,
-            },
-            ["advantage"] = advantage,
-            ["messages"] = messages,
-            ["images"] = images,
-            // The chat path does not ask the policy server for token ids or log-probabilities yet.
-            ["tokenIds"] = null,
-            ["logprobs"] = null,
-        };
-    }
-
-    private static JsonArray Ids(IEnumerable<Rollout> rollouts) => [.. rollouts.Select(r => JsonValue.Create(r.Id))];
-
-    private static JsonObject Histogram(IEnumerable<int> lengths)
-    {
-        var histogram = new JsonObject();
-        foreach (var group in lengths.GroupBy(l => l).OrderBy(g => g.Key)) histogram[$"{group.Key}"] = group.Count();
-        return histogram;
     }
 
     private static List<string> ReadPrompts(FileInfo file)

@@ -34,7 +34,7 @@ internal static class ServeCommand
             Description = "Require this key in x-api-key or Authorization: Bearer (default GenAgent:Api:ApiKey; none: open).",
         };
         var judge = CommonOptions.Judge("The judge POST /api/rewards scores with");
-        var command = new Command("serve", "Serve the session HTTP API (start, poll, follow up, cancel, report pages, rewards) until Ctrl+C.")
+        var command = new Command("serve", "Serve the session HTTP API (start, poll, follow up, cancel, report pages, rewards, rollouts) until Ctrl+C.")
         {
             profile, urls, store, taskHub, apiKey, judge,
         };
@@ -49,7 +49,7 @@ internal static class ServeCommand
         var configuration = CliConfiguration.Build();
         var (name, options) = CliConfiguration.Resolve(configuration, profile);
         var api = CliConfiguration.Api(configuration, options, apiKey);
-        CliConfiguration.Protocol(options);
+        var protocol = CliConfiguration.Protocol(options);
 
         // --store auto: a local Azurite with its data beside the store, so a restarted serve finishes its sessions.
         var azurite = string.Equals(durableStore, LocalAzurite.AutoStore, StringComparison.OrdinalIgnoreCase)
@@ -65,6 +65,8 @@ internal static class ServeCommand
         await using var app = ServeHost.Build(host.Engine, host.Store, api, urls, configure: builder =>
         {
             builder.Services.AddSingleton(judge.Judge);
+            // POST /api/rollouts writes the messages as the policy saw them.
+            builder.Services.AddSingleton(protocol);
             if (discord) builder.Services.AddDiscordSessions(configuration);
         });
         if (discord) app.MapDiscordInteractions();

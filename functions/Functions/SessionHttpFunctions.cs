@@ -4,6 +4,7 @@ using GenAgent.Api.Auth;
 using GenAgent.Api.Sessions;
 using GenAgent.Core.Images;
 using GenAgent.Core.Judging;
+using GenAgent.Core.Protocol.Profiles;
 using GenAgent.Functions.Engine;
 using GenAgent.Workflow;
 using Microsoft.AspNetCore.Http;
@@ -39,6 +40,19 @@ public sealed class SessionHttpFunctions(IImageStore store, ApiOptions options, 
         [DurableClient] DurableTaskClient client,
         CancellationToken cancellationToken) =>
         await GenAgent.Api.Rewards.RewardsApi.ScoreAsync(request, Engine(client), store, services.GetServices<IImageJudge>(), cancellationToken);
+
+    /// <summary>
+    /// The rollouts stream; each rollout is an orchestration, so the task hub's workers share them. A consumption plan
+    /// ends an HTTP response after 230 s: a longer batch is posted again with its batch id and the groups it has.
+    /// </summary>
+    [Function("RunRollouts")]
+    public async Task<IResult> RunRolloutsAsync(
+        [HttpTrigger(AuthorizationLevel.Function, "post", Route = "api/rollouts")] HttpRequest request,
+        [DurableClient] DurableTaskClient client,
+        CancellationToken cancellationToken) =>
+        await GenAgent.Api.Rollouts.RolloutsApi.RunAsync(
+            request, Engine(client), store, options, services.GetServices<IImageJudge>(), services.GetRequiredService<ISessionAdmission>(),
+            services.GetService<AgentProtocol>(), cancellationToken);
 
     [Function("GetSession")]
     public async Task<IResult> GetAsync(

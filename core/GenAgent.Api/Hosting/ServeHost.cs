@@ -1,4 +1,5 @@
 using GenAgent.Api.Rewards;
+using GenAgent.Api.Rollouts;
 using GenAgent.Core.Telemetry;
 using GenAgent.Api.Sessions;
 using GenAgent.Core.Images;
@@ -55,6 +56,7 @@ public static class ServeHost
         app.UseStatusCodePages();
         app.MapSessionsApi();
         app.MapRewardsApi();
+        app.MapRolloutsApi();
         return app;
     }
 

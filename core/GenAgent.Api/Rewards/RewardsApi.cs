@@ -47,8 +47,7 @@ public static class RewardsApi
         }
         if (string.IsNullOrWhiteSpace(body.SessionId)) return ApiProblems.Field("sessionId", "sessionId is required: the ended session to score.");
         if (body.Weights is { } weights && BadWeights(weights) is { } problem) return ApiProblems.Field("weights", problem);
-        if (judges.FirstOrDefault() is not { } judge)
-            return TypedResults.Problem(statusCode: StatusCodes.Status501NotImplemented, title: "No judge.", detail: "This host has no image judge configured, so it cannot score rewards.");
+        if (judges.FirstOrDefault() is not { } judge) return NoJudge();
 
         var view = await SessionView.LoadAsync(body.SessionId, engine, store, cancellationToken);
         if (view is null) return ApiProblems.UnknownSession(body.SessionId);
@@ -69,7 +68,11 @@ public static class RewardsApi
         }
     }
 
-    private static string? BadWeights(RewardWeights weights)
+    /// <summary>501: rewards need an image judge, which this host was not given.</summary>
+    internal static ProblemHttpResult NoJudge() =>
+        TypedResults.Problem(statusCode: StatusCodes.Status501NotImplemented, title: "No judge.", detail: "This host has no image judge configured, so it cannot score rewards.");
+
+    internal static string? BadWeights(RewardWeights weights)
     {
         var problems = new List<ValidationResult>();
         return Validator.TryValidateObject(weights, new ValidationContext(weights), problems, validateAllProperties: true)

@@ -10,5 +10,6 @@ namespace GenAgent.Api.Wire;
 [JsonSerializable(typeof(SessionCreated))]
 [JsonSerializable(typeof(SessionStatusResponse))]
 [JsonSerializable(typeof(RewardBody))]
+[JsonSerializable(typeof(RolloutsBody))]
 [JsonSerializable(typeof(GenAgent.Core.Training.Rewards.RewardBreakdown))]
 internal sealed partial class ApiJsonContext : JsonSerializerContext;

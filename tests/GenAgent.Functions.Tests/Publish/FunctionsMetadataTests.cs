@@ -20,6 +20,7 @@ public sealed class FunctionsMetadataTests(PublishedApp app) : IClassFixture<Pub
         { WorkflowNames.AgentSession, "orchestrationTrigger" },
         { "CreateSession", "httpTrigger" },
         { "ScoreRewards", "httpTrigger" },
+        { "RunRollouts", "httpTrigger" },
         { "GetSession", "httpTrigger" },
         { "GetSessionTrajectory", "httpTrigger" },
         { "GetSessionImage", "httpTrigger" },
