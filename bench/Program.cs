@@ -37,6 +37,12 @@ if (!Azurite.IsListening())
     Console.Error.WriteLine("Azurite is not listening on 127.0.0.1:10000; start it with scripts/azurite.sh.");
     return 2;
 }
+// GRPO rollouts with instant fakes on the Azure Storage engine: dotnet run -c Release --project bench -- --rollouts [--prompts 64 --group 12 --concurrency 64]
+if (args.Contains("--rollouts"))
+{
+    await RolloutBenchmarks.ThroughputAsync(Args.Int(args, "--prompts", 64), Args.Int(args, "--group", 12), Args.Int(args, "--concurrency", 64), rounds);
+    return 0;
+}
 // Only the session-start latency of the API, on both engines: dotnet run -c Release --project bench -- --api [--requests 100]
 if (args.Contains("--api"))
 {

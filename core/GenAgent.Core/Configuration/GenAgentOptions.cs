@@ -108,6 +108,12 @@ public sealed class AgentOptions
     /// </summary>
     public bool StopAtToolCallEnd { get; set; } = true;
 
+    /// <summary>
+    /// Ask the server for each reply's token log-probabilities (and, from vLLM, token ids) and record them in the
+    /// trajectory, for GRPO rollouts; off by default, as they make trajectories larger.
+    /// </summary>
+    public bool Logprobs { get; set; }
+
     [Range(1, 600)]
     public int TimeoutSeconds { get; set; } = 120;
 }

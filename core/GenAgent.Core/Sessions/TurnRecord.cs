@@ -27,5 +27,7 @@ public sealed record TurnRecord
     public double ModelSeconds { get; init; }
     public double ToolSeconds { get; init; }
     public TokenUsage? Usage { get; init; }
+    /// <summary>The reply's sampled tokens and log-probabilities, when the agent asks for them (<c>GenAgent:Agent:Logprobs</c>).</summary>
+    public SampledTokens? Sampled { get; init; }
     public decimal? ToolCost { get; init; }
 }

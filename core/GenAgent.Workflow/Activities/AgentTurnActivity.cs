@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using GenAgent.Core.Backends.OpenAI;
 using GenAgent.Core.Images;
 using GenAgent.Core.Protocol;
 using GenAgent.Core.Sessions;
@@ -46,7 +47,7 @@ public sealed class AgentTurnActivity(IChatClient chatClient, IImageStore store,
         var seconds = stopwatch.Elapsed.TotalSeconds;
         GenAgentTelemetry.ModelSeconds.Record(seconds);
         var usage = ModelUsage.Record(response);
-        var result = new AgentTurnResult(response.Text, usage, seconds);
+        var result = new AgentTurnResult(response.Text, usage, seconds, SampledTokenReader.Read(response));
         logger.AgentReplied(input.SessionId, input.Turn, seconds);
         logger.AgentText(input.SessionId, input.Turn, result.Text);
         await StoredResult.PutAsync(store, cacheKey, result, WorkflowJson.Default.AgentTurnResult).ConfigureAwait(false);

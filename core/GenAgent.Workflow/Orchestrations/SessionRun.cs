@@ -430,6 +430,7 @@ internal sealed class SessionRun
         RawText = result.Text,
         ModelSeconds = result.Seconds,
         Usage = result.Usage,
+        Sampled = result.Sampled,
     };
 
     private static Outcome Cancelled() => new(OutcomeKind.Cancelled, "cancelled on request");

@@ -9,8 +9,8 @@ namespace GenAgent.Workflow.Rollouts;
 /// <summary>
 /// The JSONL a trainer reads, one shape for the CLI's files (rollouts.jsonl, groups.jsonl) and the API's stream: a
 /// <c>"type": "rollout"</c> line per kept rollout (the messages as the policy saw them, image references, the reward
-/// parts, the advantage, and the policy's token ids and log-probabilities where its server returned them), then a
-/// <c>"type": "group"</c> line with the group's statistics, which marks the group complete.
+/// parts, the advantage, and each model turn as generated with its token ids and log-probabilities where the server
+/// returned them), then a <c>"type": "group"</c> line with the group's statistics, which marks the group complete.
 /// </summary>
 public static class RolloutLines
 {
@@ -86,9 +86,30 @@ public static class RolloutLines
             ["advantage"] = advantage,
             ["messages"] = messages,
             ["images"] = images,
-            ["tokenIds"] = null,
-            ["logprobs"] = null,
+            ["turns"] = Turns(rollout),
         };
+    }
+
+    /// <summary>
+    /// The first episode's model turns as generated: the raw reply (a message above may hold a shorter history form of
+    /// it), and its token ids and log-probabilities when the agent asked the server for them (GenAgent:Agent:Logprobs).
+    /// </summary>
+    private static JsonArray Turns(RolloutResult rollout)
+    {
+        var turns = new JsonArray();
+        foreach (var turn in TrajectoryConversation.FirstEpisodeLastAttempt(rollout.Trajectory).Where(t => t.RawText is not null))
+        {
+            turns.Add(new JsonObject
+            {
+                ["index"] = turn.Index,
+                ["kind"] = turn.Kind.ToString(),
+                ["text"] = turn.RawText,
+                ["tokenIds"] = turn.Sampled?.TokenIds is { } ids ? new JsonArray([.. ids.Select(i => JsonValue.Create(i))]) : null,
+                ["tokens"] = turn.Sampled?.Tokens is { } tokens ? new JsonArray([.. tokens.Select(t => JsonValue.Create(t))]) : null,
+                ["logprobs"] = turn.Sampled is { } sampled ? new JsonArray([.. sampled.Logprobs.Select(l => JsonValue.Create(l))]) : null,
+            });
+        }
+        return turns;
     }
 
     /// <summary>A group line's lengths as a histogram, for a printed summary.</summary>

@@ -75,9 +75,23 @@ internal sealed class ReferenceServers : IAsyncDisposable
             @object = "chat.completion",
             created = 1_700_000_000,
             model = ServedModel,
-            choices = new[] { new { index = 0, message = new { role = "assistant", content = reply }, finish_reason = "stop" } },
+            choices = new[] { new { index = 0, message = new { role = "assistant", content = reply }, logprobs = Logprobs(body, reply), finish_reason = "stop" } },
             usage = new { prompt_tokens = 100, completion_tokens = 20, total_tokens = 120 },
         });
+    }
+
+    /// <summary>
+    /// As vLLM answers <c>logprobs</c> with <c>return_tokens_as_token_ids</c>: one token per character here, named
+    /// <c>token_id:</c> and the character's code, with log-probability minus its position over a hundred.
+    /// </summary>
+    private static object? Logprobs(JsonObject body, string reply)
+    {
+        if (body["logprobs"]?.GetValue<bool>() != true) return null;
+        var byId = body["return_tokens_as_token_ids"]?.GetValue<bool>() == true;
+        return new
+        {
+            content = reply.Select((c, i) => new { token = byId ? $"token_id:{(int)c}" : c.ToString(), logprob = -i / 100.0, bytes = (int[]?)null, top_logprobs = Array.Empty<object>() }).ToArray(),
+        };
     }
 
     private async Task GenerateAsync(HttpContext context)

@@ -174,8 +174,28 @@ public sealed class ReferenceReplayTests : IDisposable
         return path;
     }
 
+    [Fact]
+    public async Task With_logprobs_on_each_turn_records_the_token_ids_and_log_probabilities_the_server_sampled()
+    {
+        string[] replies =
+        [
+            "<think>plan</think>\n<tool_call>\n{\"name\": \"image_generation_tool\", \"arguments\": {\"caption\": \"a red bus\"}}",
+            "<think>ok</think>\n<judge>Red bus, as asked.</judge>\n<answer>done</answer>",
+        ];
+        await using var servers = await ReferenceServers.StartAsync(replies);
+        var trajectory = await RunAsync(servers, ProtocolProfiles.GenAgentV2, await ImportAsync(FakeClient.V2Source), logprobs: true);
+
+        Assert.All(servers.ChatRequests, chat => Assert.True(chat["logprobs"]!.GetValue<bool>()));
+        Assert.Equal(2, trajectory.Turns.Count);
+        foreach (var (turn, reply) in trajectory.Turns.Zip(replies))
+        {
+            Assert.Equal(reply.Select(c => (int)c), turn.Sampled!.TokenIds!);
+            Assert.Equal(reply.Select((_, i) => (float)(-i / 100.0)), turn.Sampled.Logprobs);
+        }
+    }
+
     private async Task<Trajectory> RunAsync(
-        ReferenceServers servers, ProtocolProfile profile, string? systemPromptFile, Func<SessionOptions, SessionOptions>? adjust = null)
+        ReferenceServers servers, ProtocolProfile profile, string? systemPromptFile, Func<SessionOptions, SessionOptions>? adjust = null, bool logprobs = false)
     {
         var core = new GenAgentOptions
         {
@@ -186,6 +206,7 @@ public sealed class ReferenceReplayTests : IDisposable
                 Protocol = profile.Name,
                 SystemPromptFile = systemPromptFile,
                 Temperature = 0,
+                Logprobs = logprobs,
             },
             Generator = new ToolOptions { Backend = BackendNames.GenAgentServer, BaseUrl = servers.Root.ToString() },
             Editor = profile.Tools.Contains(ToolNames.Edit)

@@ -4,6 +4,7 @@ using System.Text.Json;
 using GenAgent.Core.Configuration;
 using GenAgent.Core.Tools;
 using Microsoft.Extensions.AI;
+using ChatCompletionOptions = OpenAI.Chat.ChatCompletionOptions;
 
 namespace GenAgent.Core.Backends.OpenAI;
 
@@ -77,6 +78,7 @@ public sealed class AgentChatClient(IChatClient innerClient, AgentOptions option
         effective.ModelId ??= model;
         effective.Temperature ??= options.Temperature;
         effective.MaxOutputTokens ??= options.MaxOutputTokens;
+        if (options.Logprobs) effective.RawRepresentationFactory ??= _ => LogprobsRequest();
         if (options.StopAtToolCallEnd)
         {
             var stops = effective.StopSequences ?? [];
@@ -87,6 +89,19 @@ public sealed class AgentChatClient(IChatClient innerClient, AgentOptions option
         }
 
         return effective;
+    }
+
+    /// <summary>
+    /// Log-probabilities of the sampled tokens, and vLLM's <c>return_tokens_as_token_ids</c> so each token comes back as
+    /// its id (an OpenAI-compatible server that does not know the field ignores it).
+    /// </summary>
+    private static ChatCompletionOptions LogprobsRequest()
+    {
+        var request = new ChatCompletionOptions { IncludeLogProbabilities = true };
+#pragma warning disable SCME0001 // JsonPatch is the SDK's one way to send a field it does not model.
+        request.Patch.Set("$.return_tokens_as_token_ids"u8, true);
+#pragma warning restore SCME0001
+        return request;
     }
 
     private Exception? Classify(Exception exception, CancellationToken cancellationToken) => exception switch
