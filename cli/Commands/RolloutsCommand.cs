@@ -35,6 +35,7 @@ internal static class RolloutsCommand
         var seed = new Option<int>("--seed") { Description = "Seeds every rollout's tool calls and the resampling (default 0).", DefaultValueFactory = _ => 0 };
         var maxImages = new Option<int?>("--max-images") { Description = "Most images a rollout may make (default: the profile's)." };
         var temperature = new Option<float?>("--temperature") { Description = "The policy's sampling temperature (default: the profile's GenAgent:Agent:Temperature)." };
+        var topP = new Option<float?>("--top-p") { Description = "The policy's nucleus sampling, above 0 and at most 1 (default: none sent, the server's)." };
         var judge = CommonOptions.Judge("The reward's judge");
         var profile = CommonOptions.Profile();
         profile.Description = "The policy: a profile whose agent is the trainer's OpenAI-compatible server (vLLM with the current weights); default offline.";
@@ -42,22 +43,23 @@ internal static class RolloutsCommand
         var taskHub = CommonOptions.TaskHub();
         var command = new Command("rollouts", "Run GRPO rollouts: a group of sessions per prompt, scored, resampled by length, with group-relative advantages.")
         {
-            prompts, limit, group, keep, output, concurrency, seed, maxImages, temperature, judge, profile, store, taskHub,
+            prompts, limit, group, keep, output, concurrency, seed, maxImages, temperature, topP, judge, profile, store, taskHub,
         };
         command.SetAction((parse, cancellationToken) => RunAsync(new Settings(
             parse.GetValue(prompts)!, parse.GetValue(limit), parse.GetValue(group), parse.GetValue(keep), parse.GetValue(output)!, parse.GetValue(concurrency), parse.GetValue(seed),
-            parse.GetValue(maxImages), parse.GetValue(temperature), parse.GetValue(judge)!, parse.GetValue(profile), parse.GetValue(store), parse.GetValue(taskHub)!), cancellationToken));
+            parse.GetValue(maxImages), parse.GetValue(temperature), parse.GetValue(topP), parse.GetValue(judge)!, parse.GetValue(profile), parse.GetValue(store), parse.GetValue(taskHub)!), cancellationToken));
         return command;
     }
 
     private sealed record Settings(
-        FileInfo Prompts, int? Limit, int Group, int Keep, string Out, int Concurrency, int Seed, int? MaxImages, float? Temperature, string Judge, string? Profile, string? Store, string TaskHub);
+        FileInfo Prompts, int? Limit, int Group, int Keep, string Out, int Concurrency, int Seed, int? MaxImages, float? Temperature, float? TopP, string Judge, string? Profile, string? Store, string TaskHub);
 
     private static async Task<int> RunAsync(Settings settings, CancellationToken cancellationToken)
     {
         if (RolloutPlan.Problems(settings.Group, settings.Keep) is [var (_, problem), ..]) throw new CliException("--" + problem);
         if (settings.Concurrency is < 1 or > RolloutPlan.MaxGroup) throw new CliException($"--concurrency {settings.Concurrency} must be between 1 and {RolloutPlan.MaxGroup}.");
         if (settings.Temperature is { } t && (t is < 0 or > 2 || !float.IsFinite(t))) throw new CliException($"--temperature {t} must be between 0 and 2.");
+        if (settings.TopP is { } p && (p is <= 0 or > 1 || !float.IsFinite(p))) throw new CliException($"--top-p {p} must be above 0 and at most 1.");
         if (settings.Limit is < 1) throw new CliException($"--limit {settings.Limit} must be at least 1.");
         var prompts = ReadPrompts(settings.Prompts);
         if (settings.Limit is { } limit && limit < prompts.Count) prompts = prompts[..limit];
@@ -110,7 +112,7 @@ internal static class RolloutsCommand
         try
         {
             var request = rules.Check(prompt, new StartOptions { MaxImages = settings.MaxImages });
-            return settings.Temperature is { } temperature ? request with { Options = request.Options with { Temperature = temperature } } : request;
+            return request with { Options = request.Options with { Temperature = settings.Temperature ?? request.Options.Temperature, TopP = settings.TopP ?? request.Options.TopP } };
         }
         catch (InvalidStartException invalid)
         {
@@ -147,7 +149,7 @@ internal static class RolloutsCommand
     {
         var path = Path.Combine(folder, "batch.json");
         var fingerprint = Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(
-            $"{settings.Group}|{settings.Keep}|{settings.Seed}|{settings.MaxImages}|{settings.Temperature}|{settings.Profile}|{judge}|{string.Join('\n', prompts)}")))[..12].ToLowerInvariant();
+            $"{settings.Group}|{settings.Keep}|{settings.Seed}|{settings.MaxImages}|{settings.Temperature}{(settings.TopP is { } topP ? $"|top-p {topP}" : "")}|{settings.Profile}|{judge}|{string.Join('\n', prompts)}")))[..12].ToLowerInvariant();
         if (File.Exists(path))
         {
             var known = JsonNode.Parse(File.ReadAllText(path))!;

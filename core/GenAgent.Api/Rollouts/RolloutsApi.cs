@@ -1,5 +1,7 @@
 using System.Diagnostics;
+using System.Security.Cryptography;
 using System.Text;
+using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 using GenAgent.Api.Auth;
@@ -57,10 +59,11 @@ public static partial class RolloutsApi
     {
         RolloutsBody body;
         RolloutPlan plan;
+        string batch;
         try
         {
             body = await JsonBody.ReadAsync(request, ApiJsonContext.Default.RolloutsBody, cancellationToken);
-            plan = Plan(body, options.Rules);
+            (plan, batch) = Plan(body, options.Rules);
         }
         catch (InvalidInputException invalid)
         {
@@ -71,10 +74,10 @@ public static partial class RolloutsApi
         var runner = new RolloutRunner(engine, new SessionLauncher(engine, admission), store, new TrajectoryRewards(judge, weights: body.Weights), body.Concurrency);
         var policy = protocol ?? AgentProtocol.General;
         HashSet<int> skip = [.. body.Skip ?? []];
-        return TypedResults.Stream(stream => StreamAsync(stream, plan, skip, runner, policy, request.HttpContext.RequestAborted), ContentType);
+        return TypedResults.Stream(stream => StreamAsync(stream, batch, plan, skip, runner, policy, request.HttpContext.RequestAborted), ContentType);
     }
 
-    private static async Task StreamAsync(Stream stream, RolloutPlan plan, IReadOnlySet<int> skip, RolloutRunner runner, AgentProtocol protocol, CancellationToken cancellationToken)
+    private static async Task StreamAsync(Stream stream, string batch, RolloutPlan plan, IReadOnlySet<int> skip, RolloutRunner runner, AgentProtocol protocol, CancellationToken cancellationToken)
     {
         async Task WriteAsync(IEnumerable<string> lines)
         {
@@ -85,7 +88,7 @@ public static partial class RolloutsApi
         await WriteAsync([RolloutLines.Line(new JsonObject
         {
             ["type"] = "batch",
-            ["batch"] = plan.Batch,
+            ["batch"] = batch,
             ["prompts"] = plan.Requests.Count,
             ["group"] = plan.Group,
             ["keep"] = plan.Keep,
@@ -117,8 +120,12 @@ public static partial class RolloutsApi
         })]);
     }
 
-    /// <summary>The body checked with the one start rule (each prompt under its own field name) and the plan's limits.</summary>
-    private static RolloutPlan Plan(RolloutsBody body, StartRules rules)
+    /// <summary>
+    /// The body checked with the one start rule (each prompt under its own field name) and the plan's limits, and the
+    /// batch id the client resumes with. The sessions' ids also carry a fingerprint of the prompts and settings, so a
+    /// resume that names the batch with another body runs its own rollouts instead of scoring another body's.
+    /// </summary>
+    private static (RolloutPlan Plan, string Batch) Plan(RolloutsBody body, StartRules rules)
     {
         var errors = new Dictionary<string, string[]>(StringComparer.Ordinal);
         void Add(string field, string message) => errors[field] = [message];
@@ -128,15 +135,16 @@ public static partial class RolloutsApi
         foreach (var (field, message) in RolloutPlan.Problems(body.Group, body.Keep)) Add(field, message);
         if (body.Concurrency is < 1 or > RolloutPlan.MaxGroup) Add("concurrency", $"concurrency {body.Concurrency} must be between 1 and {RolloutPlan.MaxGroup}.");
         if (body.Temperature is { } t && (t is < 0 or > 2 || !float.IsFinite(t))) Add("temperature", $"temperature {t} must be between 0 and 2.");
-        if (body.Batch is { } batch && !BatchId().IsMatch(batch)) Add("batch", "batch must be 1 to 32 lowercase letters, digits or dashes: the id an earlier answer's first line gave.");
+        if (body.Batch is { } named && !BatchId().IsMatch(named)) Add("batch", "batch must be 1 to 32 lowercase letters, digits or dashes: the id an earlier answer's first line gave.");
         if (body.Skip is { } skip && skip.Any(p => p < 0)) Add("skip", "skip lists prompt indexes, which are 0 or more.");
+        if (body.TopP is { } p && (p is <= 0 or > 1 || !float.IsFinite(p))) Add("topP", $"topP {p} must be above 0 and at most 1.");
         if (body.Weights is { } weights && RewardsApi.BadWeights(weights) is { } badWeights) Add("weights", badWeights);
 
         GenAgent.Core.Sessions.SessionOptions? sessionOptions = null;
         try
         {
             sessionOptions = rules.Options(body.Options);
-            if (body.Temperature is { } temperature) sessionOptions = sessionOptions with { Temperature = temperature };
+            sessionOptions = sessionOptions with { Temperature = body.Temperature ?? sessionOptions.Temperature, TopP = body.TopP ?? sessionOptions.TopP };
         }
         catch (InvalidStartException invalid)
         {
@@ -156,7 +164,11 @@ public static partial class RolloutsApi
         }
         if (errors.Count > 0) throw new InvalidInputException(errors);
         // A new batch gets an id of its own, so it never finds the sessions of an earlier batch on the same task hub.
-        return new RolloutPlan(body.Batch ?? Guid.NewGuid().ToString("N")[..12], requests, body.Group, body.Keep, body.Seed);
+        var batch = body.Batch ?? Guid.NewGuid().ToString("N")[..12];
+        var settings = string.Join('\n', requests.Select(r => r.Prompt)) + "\n" + JsonSerializer.Serialize(requests[0].Options, SessionJson.Default.SessionOptions)
+            + $"\n{body.Group}|{body.Keep}|{body.Seed}";
+        var fingerprint = Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(settings)))[..8].ToLowerInvariant();
+        return (new RolloutPlan($"{batch}-{fingerprint}", requests, body.Group, body.Keep, body.Seed), batch);
     }
 
     [GeneratedRegex("^[a-z0-9-]{1,32}$")]

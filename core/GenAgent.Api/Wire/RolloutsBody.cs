@@ -15,6 +15,7 @@ internal sealed record RolloutsBody(
     int Keep = 8,
     int Seed = 0,
     float? Temperature = null,
+    float? TopP = null,
     StartOptions? Options = null,
     int Concurrency = 8,
     string? Batch = null,

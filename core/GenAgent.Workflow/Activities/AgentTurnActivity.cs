@@ -35,7 +35,7 @@ public sealed class AgentTurnActivity(IChatClient chatClient, IImageStore store,
         ChatResponse response;
         try
         {
-            var options = input.Temperature is { } temperature ? new ChatOptions { Temperature = temperature } : null;
+            var options = input.Temperature is null && input.TopP is null ? null : new ChatOptions { Temperature = input.Temperature, TopP = input.TopP };
             response = await chatClient.GetResponseAsync(messages, options).ConfigureAwait(false);
         }
         catch (Exception failure)

@@ -210,7 +210,7 @@ internal sealed class SessionRun
             try
             {
                 result = await _context.CallActivityAsync<AgentTurnResult>(
-                    WorkflowNames.AgentTurn, new AgentTurnInput(_id, turn, [.. _conversation], _options.Temperature), _retry);
+                    WorkflowNames.AgentTurn, new AgentTurnInput(_id, turn, [.. _conversation], _options.Temperature, _options.TopP), _retry);
             }
             catch (TaskFailedException ex)
             {

@@ -66,6 +66,20 @@ public sealed class RolloutsApiTests(ApiServer server)
         Assert.Equal(endedBefore, await EndedAtAsync(ids));
     }
 
+    [Fact]
+    public async Task A_batch_named_with_other_settings_runs_its_own_rollouts_not_the_first_ones()
+    {
+        var first = await PostAsync("""{"prompts": ["a photo of a green apple"], "group": 2, "keep": 2, "temperature": 1}""");
+        var batch = first[0]["batch"]!.GetValue<string>();
+
+        var other = await PostAsync($$"""{"prompts": ["a photo of a red apple"], "group": 2, "keep": 2, "temperature": 1, "batch": "{{batch}}"}""");
+
+        Assert.Equal(batch, other[0]["batch"]!.GetValue<string>());
+        var ids = (List<JsonObject> lines) => lines.Where(l => l["type"]!.GetValue<string>() == "rollout").Select(l => l["rolloutId"]!.GetValue<string>()).ToHashSet();
+        Assert.Empty(ids(first).Intersect(ids(other)));
+        Assert.All(other.Where(l => l["type"]!.GetValue<string>() == "rollout"), l => Assert.Equal("a photo of a red apple", l["prompt"]!.GetValue<string>()));
+    }
+
     [Theory]
     [InlineData("""{}""", "prompts")]
     [InlineData("""{"prompts": []}""", "prompts")]
@@ -74,6 +88,7 @@ public sealed class RolloutsApiTests(ApiServer server)
     [InlineData("""{"prompts": ["a cat"], "group": 4, "keep": 5}""", "keep")]
     [InlineData("""{"prompts": ["a cat"], "temperature": 3}""", "temperature")]
     [InlineData("""{"prompts": ["a cat"], "concurrency": 0}""", "concurrency")]
+    [InlineData("""{"prompts": ["a cat"], "topP": 0}""", "topP")]
     [InlineData("""{"prompts": ["a cat"], "batch": "Not A Batch!"}""", "batch")]
     [InlineData("""{"prompts": ["a cat"], "skip": [-1]}""", "skip")]
     [InlineData("""{"prompts": ["a cat"], "options": {"effort": "huge"}}""", "options.effort")]

@@ -46,7 +46,7 @@ public sealed class RolloutRunnerTests : IDisposable
             services => services.AddGenAgentCore(core),
             durable ? new AzureStorageEngineOptions(Azurite.ConnectionString, Azurite.UniqueTaskHub("garoll")) : null,
             SessionHarness.FastRetries);
-        var options = ProtocolProfiles.GenAgentV2.Defaults([ToolNames.Generate]);
+        var options = ProtocolProfiles.GenAgentV2.Defaults([ToolNames.Generate]) with { TopP = 0.9f };
         var plan = new RolloutPlan("test", [new StartRules(options).Check("a red bus")], Group: 2, Keep: 2, Seed: 3);
         var runner = new RolloutRunner(host.Engine, new SessionLauncher(host.Engine), host.Store, new TrajectoryRewards(new PassingJudge()), concurrency: 1);
 
@@ -59,6 +59,7 @@ public sealed class RolloutRunnerTests : IDisposable
         Assert.Equal(["rollout-test-00000-000", "rollout-test-00000-001"], only.All.Select(r => r.Id));
         Assert.Equal(4, servers.ChatRequests.Count);
         Assert.All(servers.ChatRequests, chat => Assert.True(chat["logprobs"]!.GetValue<bool>()));
+        Assert.All(servers.ChatRequests, chat => Assert.Equal(0.9, chat["top_p"]!.GetValue<double>(), 3));
         var lines = RolloutLines.Of(only, AgentProtocol.Load(core.Agent)).Select(l => JsonNode.Parse(l)!).ToList();
         Assert.Equal(["rollout", "rollout", "group"], lines.Select(l => l["type"]!.GetValue<string>()));
         foreach (var rollout in lines.Take(2))
