@@ -1,3 +1,4 @@
+using GenAgent.Core.Backends.A1111;
 using GenAgent.Core.Backends.GenAgentServer;
 using GenAgent.Core.Backends.Offline;
 using GenAgent.Core.Backends.OpenAI;
@@ -52,11 +53,15 @@ internal static class BackendRegistration
                 services.AddBackendHttpClient(BackendHttpClients.Generator, options.TimeoutSeconds, tune);
                 services.AddSingleton<IImageGenerator>(sp => new GenAgentServerGenerator(Client(sp, BackendHttpClients.Generator), options));
                 break;
+            case BackendNames.A1111:
+                services.AddBackendHttpClient(BackendHttpClients.Generator, options.TimeoutSeconds, tune);
+                services.AddSingleton<IImageGenerator>(sp => new A1111Generator(Client(sp, BackendHttpClients.Generator), options));
+                break;
             case BackendNames.Sketch:
                 services.AddSingleton<IImageGenerator>(_ => OfflineWorld.Get().CreateGenerator());
                 break;
             default:
-                throw Unknown("Generator", options.Backend, BackendNames.OpenAIImages, BackendNames.GenAgentServer, BackendNames.Sketch);
+                throw Unknown("Generator", options.Backend, BackendNames.OpenAIImages, BackendNames.GenAgentServer, BackendNames.A1111, BackendNames.Sketch);
         }
     }
 
@@ -74,11 +79,15 @@ internal static class BackendRegistration
                 services.AddBackendHttpClient(BackendHttpClients.Editor, options.TimeoutSeconds, tune);
                 services.AddSingleton<IImageEditor>(sp => new GenAgentServerEditor(Client(sp, BackendHttpClients.Editor), options));
                 break;
+            case BackendNames.A1111:
+                services.AddBackendHttpClient(BackendHttpClients.Editor, options.TimeoutSeconds, tune);
+                services.AddSingleton<IImageEditor>(sp => new A1111Editor(Client(sp, BackendHttpClients.Editor), options));
+                break;
             case BackendNames.Sketch:
                 services.AddSingleton<IImageEditor>(_ => OfflineWorld.Get().CreateEditor());
                 break;
             default:
-                throw Unknown("Editor", options.Backend, BackendNames.OpenAIImages, BackendNames.GenAgentServer, BackendNames.Sketch);
+                throw Unknown("Editor", options.Backend, BackendNames.OpenAIImages, BackendNames.GenAgentServer, BackendNames.A1111, BackendNames.Sketch);
         }
     }
 

@@ -121,22 +121,30 @@ public sealed class AgentOptions
 /// <summary>A generation or editing tool backend.</summary>
 public sealed class ToolOptions
 {
-    /// <summary><c>openai-images</c>, <c>genagent-server</c>, <c>sketch</c>, or empty (disabled; editor only).</summary>
+    /// <summary><c>openai-images</c>, <c>genagent-server</c>, <c>a1111</c>, <c>sketch</c>, or empty (disabled; editor only).</summary>
     public string Backend { get; set; } = BackendNames.Sketch;
 
-    /// <summary>For openai-images the base URL with version (<c>https://api.openai.com/v1</c>); for genagent-server the server root.</summary>
+    /// <summary>For openai-images the base URL with version (<c>https://api.openai.com/v1</c>); for genagent-server and a1111 the server root.</summary>
     public string? BaseUrl { get; set; }
 
+    /// <summary>A bearer key; for a1111 the <c>user:password</c> of the WebUI's <c>--api-auth</c> (sent as basic authentication).</summary>
     public string? ApiKey { get; set; }
 
     public string? Model { get; set; }
 
-    /// <summary>Backend-specific extras: inference steps and guidance for genagent-server, quality for openai-images.</summary>
+    /// <summary>Backend-specific extras: inference steps and guidance for genagent-server and a1111 (cfg_scale), quality for openai-images.</summary>
     public int? Steps { get; set; }
 
     public double? Guidance { get; set; }
 
     public string? Quality { get; set; }
+
+    /// <summary>What every image should not show, for backends that take a negative prompt (a1111).</summary>
+    public string? NegativePrompt { get; set; }
+
+    /// <summary>For a1111 edits: how far the result may move from the source image, 0 to 1 (default 0.6).</summary>
+    [Range(0.0, 1.0)]
+    public double? DenoisingStrength { get; set; }
 
     /// <summary>What one call costs in US dollars, recorded in the trajectory.</summary>
     public decimal? CostPerImage { get; set; }
@@ -172,4 +180,5 @@ public static class BackendNames
     public const string OpenAI = "openai";
     public const string OpenAIImages = "openai-images";
     public const string GenAgentServer = "genagent-server";
+    public const string A1111 = "a1111";
 }

@@ -13,7 +13,7 @@ namespace GenAgent.Core.Configuration;
 public static class GenAgentServiceCollectionExtensions
 {
     private static readonly string[] AgentBackends = [BackendNames.OpenAI, BackendNames.Sketch];
-    private static readonly string[] ToolBackends = [BackendNames.OpenAIImages, BackendNames.GenAgentServer, BackendNames.Sketch];
+    private static readonly string[] ToolBackends = [BackendNames.OpenAIImages, BackendNames.GenAgentServer, BackendNames.A1111, BackendNames.Sketch];
 
     /// <summary>
     /// Registers the agent <c>IChatClient</c>, <c>IImageGenerator</c>, <c>IImageEditor</c> (when an editor backend is set)
@@ -117,6 +117,10 @@ public static class GenAgentServiceCollectionExtensions
         if (tool.Backend == BackendNames.OpenAIImages && string.IsNullOrWhiteSpace(tool.Model))
         {
             problems.Add($"GenAgent:{section}:Model is required for the openai-images backend, e.g. gpt-image-1.");
+        }
+        if (tool.Backend == BackendNames.A1111 && !string.IsNullOrEmpty(tool.ApiKey) && !tool.ApiKey.Contains(':', StringComparison.Ordinal))
+        {
+            problems.Add($"GenAgent:{section}:ApiKey for the a1111 backend is the WebUI's --api-auth pair, user:password.");
         }
     }
 
