@@ -1,4 +1,5 @@
 using GenAgent.Core.Backends.A1111;
+using GenAgent.Core.Backends.ComfyUI;
 using GenAgent.Core.Backends.GenAgentServer;
 using GenAgent.Core.Backends.Offline;
 using GenAgent.Core.Backends.OpenAI;
@@ -57,11 +58,15 @@ internal static class BackendRegistration
                 services.AddBackendHttpClient(BackendHttpClients.Generator, options.TimeoutSeconds, tune);
                 services.AddSingleton<IImageGenerator>(sp => new A1111Generator(Client(sp, BackendHttpClients.Generator), options));
                 break;
+            case BackendNames.ComfyUI:
+                services.AddBackendHttpClient(BackendHttpClients.Generator, options.TimeoutSeconds, tune);
+                services.AddSingleton<IImageGenerator>(sp => new ComfyGenerator(Client(sp, BackendHttpClients.Generator), options));
+                break;
             case BackendNames.Sketch:
                 services.AddSingleton<IImageGenerator>(_ => OfflineWorld.Get().CreateGenerator());
                 break;
             default:
-                throw Unknown("Generator", options.Backend, BackendNames.OpenAIImages, BackendNames.GenAgentServer, BackendNames.A1111, BackendNames.Sketch);
+                throw Unknown("Generator", options.Backend, BackendNames.OpenAIImages, BackendNames.GenAgentServer, BackendNames.A1111, BackendNames.ComfyUI, BackendNames.Sketch);
         }
     }
 
@@ -83,11 +88,15 @@ internal static class BackendRegistration
                 services.AddBackendHttpClient(BackendHttpClients.Editor, options.TimeoutSeconds, tune);
                 services.AddSingleton<IImageEditor>(sp => new A1111Editor(Client(sp, BackendHttpClients.Editor), options));
                 break;
+            case BackendNames.ComfyUI:
+                services.AddBackendHttpClient(BackendHttpClients.Editor, options.TimeoutSeconds, tune);
+                services.AddSingleton<IImageEditor>(sp => new ComfyEditor(Client(sp, BackendHttpClients.Editor), options));
+                break;
             case BackendNames.Sketch:
                 services.AddSingleton<IImageEditor>(_ => OfflineWorld.Get().CreateEditor());
                 break;
             default:
-                throw Unknown("Editor", options.Backend, BackendNames.OpenAIImages, BackendNames.GenAgentServer, BackendNames.A1111, BackendNames.Sketch);
+                throw Unknown("Editor", options.Backend, BackendNames.OpenAIImages, BackendNames.GenAgentServer, BackendNames.A1111, BackendNames.ComfyUI, BackendNames.Sketch);
         }
     }
 

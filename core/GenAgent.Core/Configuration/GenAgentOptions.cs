@@ -121,10 +121,10 @@ public sealed class AgentOptions
 /// <summary>A generation or editing tool backend.</summary>
 public sealed class ToolOptions
 {
-    /// <summary><c>openai-images</c>, <c>genagent-server</c>, <c>a1111</c>, <c>sketch</c>, or empty (disabled; editor only).</summary>
+    /// <summary><c>openai-images</c>, <c>genagent-server</c>, <c>a1111</c>, <c>comfyui</c>, <c>sketch</c>, or empty (disabled; editor only).</summary>
     public string Backend { get; set; } = BackendNames.Sketch;
 
-    /// <summary>For openai-images the base URL with version (<c>https://api.openai.com/v1</c>); for genagent-server and a1111 the server root.</summary>
+    /// <summary>For openai-images the base URL with version (<c>https://api.openai.com/v1</c>); for genagent-server, a1111 and comfyui the server root.</summary>
     public string? BaseUrl { get; set; }
 
     /// <summary>A bearer key; for a1111 the <c>user:password</c> of the WebUI's <c>--api-auth</c> (sent as basic authentication).</summary>
@@ -139,10 +139,13 @@ public sealed class ToolOptions
 
     public string? Quality { get; set; }
 
-    /// <summary>What every image should not show, for backends that take a negative prompt (a1111).</summary>
+    /// <summary>What every image should not show, for backends that take a negative prompt (a1111, comfyui).</summary>
     public string? NegativePrompt { get; set; }
 
-    /// <summary>For a1111 edits: how far the result may move from the source image, 0 to 1 (default 0.6).</summary>
+    /// <summary>For comfyui: the workflow in ComfyUI's API format (a "Save (API)" file); empty for the built-in one on <see cref="Model"/> as the checkpoint.</summary>
+    public string? Workflow { get; set; }
+
+    /// <summary>For a1111 and comfyui edits: how far the result may move from the source image, 0 to 1 (default 0.6).</summary>
     [Range(0.0, 1.0)]
     public double? DenoisingStrength { get; set; }
 
@@ -181,4 +184,5 @@ public static class BackendNames
     public const string OpenAIImages = "openai-images";
     public const string GenAgentServer = "genagent-server";
     public const string A1111 = "a1111";
+    public const string ComfyUI = "comfyui";
 }

@@ -13,7 +13,7 @@ namespace GenAgent.Core.Configuration;
 public static class GenAgentServiceCollectionExtensions
 {
     private static readonly string[] AgentBackends = [BackendNames.OpenAI, BackendNames.Sketch];
-    private static readonly string[] ToolBackends = [BackendNames.OpenAIImages, BackendNames.GenAgentServer, BackendNames.A1111, BackendNames.Sketch];
+    private static readonly string[] ToolBackends = [BackendNames.OpenAIImages, BackendNames.GenAgentServer, BackendNames.A1111, BackendNames.ComfyUI, BackendNames.Sketch];
 
     /// <summary>
     /// Registers the agent <c>IChatClient</c>, <c>IImageGenerator</c>, <c>IImageEditor</c> (when an editor backend is set)
@@ -117,6 +117,14 @@ public static class GenAgentServiceCollectionExtensions
         if (tool.Backend == BackendNames.OpenAIImages && string.IsNullOrWhiteSpace(tool.Model))
         {
             problems.Add($"GenAgent:{section}:Model is required for the openai-images backend, e.g. gpt-image-1.");
+        }
+        if (tool.Backend == BackendNames.ComfyUI && !string.IsNullOrWhiteSpace(tool.Workflow) && !File.Exists(tool.Workflow))
+        {
+            problems.Add($"GenAgent:{section}:Workflow '{tool.Workflow}' does not exist; export the workflow with ComfyUI's \"Save (API)\".");
+        }
+        if (tool.Backend == BackendNames.ComfyUI && string.IsNullOrWhiteSpace(tool.Workflow) && string.IsNullOrWhiteSpace(tool.Model))
+        {
+            problems.Add($"GenAgent:{section}:Model (the checkpoint file, e.g. sd_xl_turbo_1.0.safetensors) or GenAgent:{section}:Workflow is required for the comfyui backend.");
         }
         if (tool.Backend == BackendNames.A1111 && !string.IsNullOrEmpty(tool.ApiKey) && !tool.ApiKey.Contains(':', StringComparison.Ordinal))
         {

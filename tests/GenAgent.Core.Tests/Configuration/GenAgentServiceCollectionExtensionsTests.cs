@@ -84,7 +84,7 @@ public sealed class GenAgentServiceCollectionExtensionsTests
 
         var error = Assert.Throws<InvalidOperationException>(() => new ServiceCollection().AddGenAgentCore(options));
 
-        Assert.Contains("GenAgent:Generator:Backend 'foo' is unknown; use openai-images, genagent-server, a1111 or sketch.", error.Message, StringComparison.Ordinal);
+        Assert.Contains("GenAgent:Generator:Backend 'foo' is unknown; use openai-images, genagent-server, a1111, comfyui or sketch.", error.Message, StringComparison.Ordinal);
     }
 
     [Fact]
