@@ -17,6 +17,7 @@ internal static class GenAgentCli
         ExportCommand.Create(),
         RolloutsCommand.Create(),
         ProtocolCommand.Create(),
+        BackendsCommand.Create(),
         ServeCommand.Create(),
         DiscordCommand.Create(),
     };

@@ -66,7 +66,7 @@ internal static class BackendRegistration
                 services.AddSingleton<IImageGenerator>(_ => OfflineWorld.Get().CreateGenerator());
                 break;
             default:
-                throw Unknown("Generator", options.Backend, BackendNames.OpenAIImages, BackendNames.GenAgentServer, BackendNames.A1111, BackendNames.ComfyUI, BackendNames.Sketch);
+                throw Unknown("Generator", options.Backend, [.. BackendCapabilities.ToolNames]);
         }
     }
 
@@ -96,7 +96,7 @@ internal static class BackendRegistration
                 services.AddSingleton<IImageEditor>(_ => OfflineWorld.Get().CreateEditor());
                 break;
             default:
-                throw Unknown("Editor", options.Backend, BackendNames.OpenAIImages, BackendNames.GenAgentServer, BackendNames.A1111, BackendNames.ComfyUI, BackendNames.Sketch);
+                throw Unknown("Editor", options.Backend, [.. BackendCapabilities.ToolNames]);
         }
     }
 

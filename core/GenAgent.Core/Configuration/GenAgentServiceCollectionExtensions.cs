@@ -13,7 +13,6 @@ namespace GenAgent.Core.Configuration;
 public static class GenAgentServiceCollectionExtensions
 {
     private static readonly string[] AgentBackends = [BackendNames.OpenAI, BackendNames.Sketch];
-    private static readonly string[] ToolBackends = [BackendNames.OpenAIImages, BackendNames.GenAgentServer, BackendNames.A1111, BackendNames.ComfyUI, BackendNames.Sketch];
 
     /// <summary>
     /// Registers the agent <c>IChatClient</c>, <c>IImageGenerator</c>, <c>IImageEditor</c> (when an editor backend is set)
@@ -102,11 +101,13 @@ public static class GenAgentServiceCollectionExtensions
 
     private static void ToolProblems(ToolOptions tool, string section, List<string> problems)
     {
-        if (!ToolBackends.Contains(tool.Backend))
+        if (BackendCapabilities.Find(tool.Backend) is not { } capabilities)
         {
-            problems.Add(BackendRegistration.UnknownMessage(section, tool.Backend, ToolBackends));
+            problems.Add(BackendRegistration.UnknownMessage(section, tool.Backend, [.. BackendCapabilities.ToolNames]));
             return;
         }
+
+        problems.AddRange(capabilities.Ignored(tool, section));
 
         if (tool.Backend == BackendNames.Sketch)
         {
