@@ -12,6 +12,7 @@ public static class CommandNames
     public const string Effort = "effort";
     public const string Image = "image";
     public const string Private = "private";
+    public const string Aspect = "aspect";
     public const string Threads = "threads";
     public const string Session = "session";
 

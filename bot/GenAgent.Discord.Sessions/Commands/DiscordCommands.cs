@@ -53,6 +53,11 @@ public static class DiscordCommands
             EffortOption("How hard to try: low = one image, medium = the agent loop, high = several attempts judged"),
             new ApplicationCommandOption { Type = ApplicationCommandOptionType.Attachment, Name = N.Image, Description = "An image to start from (image-to-image)" },
             new ApplicationCommandOption { Type = ApplicationCommandOptionType.Boolean, Name = N.Private, Description = "Only you see the results" },
+            new ApplicationCommandOption
+            {
+                Type = ApplicationCommandOptionType.String, Name = N.Aspect, Description = "The picture's shape (default square)",
+                Choices = [.. GenAgent.Workflow.Starting.AspectRatios.Names.Select(a => ApplicationCommandChoice.Of(a, a))],
+            },
         ],
     };
 

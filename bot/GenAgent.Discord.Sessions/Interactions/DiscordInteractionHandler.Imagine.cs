@@ -37,6 +37,9 @@ public sealed partial class DiscordInteractionHandler
                 return InteractionReplies.Ephemeral($"The image has {image.Size} bytes; the limit is {api.MaxImageBytes}.");
         }
 
+        var aspect = data.Option(CommandNames.Aspect)?.AsString();
+        if (aspect is not null && !AspectRatios.Names.Contains(aspect))
+            return InteractionReplies.Ephemeral($"aspect must be one of {string.Join(", ", AspectRatios.Names)}.");
         var isPrivate = data.Option(CommandNames.Private)?.AsBoolean();
         var request = new DiscordStartRequest
         {
@@ -46,6 +49,7 @@ public sealed partial class DiscordInteractionHandler
             ChannelNsfw = await AgeRestriction.IsAgeRestrictedAsync(interaction.Channel, Rest, cancellationToken).ConfigureAwait(false),
             Prompt = data.Option(CommandNames.Prompt)?.AsString() ?? "",
             Effort = effort,
+            Aspect = aspect,
             Private = isPrivate,
             Source = DiscordStartSource.Slash,
             Interaction = ReplyOf(interaction),

@@ -45,6 +45,8 @@ public sealed record DiscordSessionLink
     public required string Prompt { get; init; }
 
     public Effort? Effort { get; init; }
+    /// <summary>The aspect ratio asked for, so a continuation or Variations keeps the shape.</summary>
+    public string? Aspect { get; init; }
 
     /// <summary>
     /// Discord allows this interaction 5 follow-ups (a user-installed app outside servers that installed it, or a 40094

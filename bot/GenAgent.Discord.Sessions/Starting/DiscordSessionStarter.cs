@@ -179,11 +179,16 @@ public sealed class DiscordSessionStarter(
             AttachmentSizeLimit = request.Interaction?.AttachmentSizeLimit ?? 0,
             Prompt = prompt,
             Effort = effort,
+            Aspect = request.Aspect,
             // Where only the user's install reached, the bot is not a member: no thread, and every post rides the token.
             UseThread = request.Interaction?.UserInstallOnly != true && (request.ThreadPreference ?? user.Threads ?? options.DefaultThreads),
             FollowUpsLimited = request.Interaction?.UserInstallOnly == true,
         };
-        var sessionOptions = rules.Options(new StartOptions { Effort = effort.ToString(), FollowUpWindowSeconds = options.FollowUpWindowSeconds });
+        var size = request.Aspect is { } aspect ? AspectRatios.Size(aspect, rules.Defaults.Width, rules.Defaults.Height) : null;
+        var sessionOptions = rules.Options(new StartOptions
+        {
+            Effort = effort.ToString(), FollowUpWindowSeconds = options.FollowUpWindowSeconds, Width = size?.Width, Height = size?.Height,
+        });
         return new PreparedStart(DiscordStartResult.Ok(sessionId, isPrivate), new SessionRequest(prompt, sessionOptions, input), admissionUser, request.UserId, request.Source)
         {
             Link = link,

@@ -15,6 +15,8 @@ public sealed record DiscordStartRequest
     public bool ChannelNsfw { get; init; }
     public required string Prompt { get; init; }
     public Effort? Effort { get; init; }
+    /// <summary>An aspect ratio by name (<see cref="GenAgent.Workflow.Starting.AspectRatios"/>); null for the server's size.</summary>
+    public string? Aspect { get; init; }
     /// <summary>An image to start from (image-to-image), already downloaded within the size cap.</summary>
     public byte[]? InputImage { get; init; }
     public bool? Private { get; init; }

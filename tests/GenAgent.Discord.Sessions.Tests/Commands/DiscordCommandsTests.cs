@@ -13,7 +13,7 @@ public sealed class DiscordCommandsTests
         Assert.Empty(CommandDefinitionValidator.Validate(commands));
         Assert.Equal(["imagine", "settings", "status", "cancel"], commands.Select(c => c.Name));
         var imagine = commands[0];
-        Assert.Equal(["prompt", "effort", "image", "private"], imagine.Options!.Select(o => o.Name));
+        Assert.Equal(["prompt", "effort", "image", "private", "aspect"], imagine.Options!.Select(o => o.Name));
         Assert.True(imagine.Options![0].Required);
         Assert.Equal(["low", "medium", "high"], imagine.Options[1].Choices!.Select(c => c.Value.GetString()));
         Assert.Equal(ApplicationCommandOptionType.Attachment, imagine.Options[2].Type);

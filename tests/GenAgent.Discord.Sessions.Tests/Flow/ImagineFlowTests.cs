@@ -114,6 +114,38 @@ public sealed class ImagineFlowTests(DiscordServer server, ITestOutputHelper out
     }
 
     [Fact]
+    public async Task An_aspect_ratio_shapes_the_session_and_variations_keep_it()
+    {
+        const string owner = "1500000000000000011";
+        await server.SendAsync(Interactions.Imagine(owner, "a wide mountain panorama", effort: "low", aspect: "16:9"));
+        var sessionId = await server.NewestSessionAsync(owner);
+        var image = (await server.Engine.WaitForAsync(sessionId, s => s.Progress?.LastImage is not null)).Progress!.LastImage!;
+
+        // The sketch generator draws at the size the session asked for.
+        var (width, height) = (image.Width, image.Height);
+        Assert.Equal(0, width % 64);
+        Assert.Equal(0, height % 64);
+        Assert.InRange(width / (double)height, 1.6, 1.9);
+        Assert.Equal("16:9", (await server.Links().GetAsync(sessionId))!.Aspect);
+
+        const string other = "1500000000000000012";
+        await server.SendAsync(Interactions.Button(CustomIds.Format(ButtonAction.Variations, sessionId), other));
+        var variation = await server.NewestSessionAsync(other);
+        var varied = (await server.Engine.WaitForAsync(variation, s => s.Progress?.LastImage is not null)).Progress!.LastImage!;
+        Assert.Equal((width, height), (varied.Width, varied.Height));
+    }
+
+    [Fact]
+    public async Task An_unknown_aspect_is_refused_ephemerally()
+    {
+        var (status, answer) = await server.SendAsync(Interactions.Imagine("1500000000000000013", "a cat", aspect: "5:4"));
+
+        Assert.Equal(200, status);
+        Assert.Equal(64, answer.GetProperty("data").GetProperty("flags").GetInt32());
+        Assert.Contains("aspect must be one of", answer.GetProperty("data").GetProperty("content").GetString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task A_refused_prompt_gets_an_ephemeral_reason_and_starts_nothing()
     {
         const string user = "1500000000000000021";

@@ -56,10 +56,11 @@ internal static class Interactions
         return interaction;
     }
 
-    public static JsonObject Imagine(string userId, string prompt, string? effort = "low", bool? isPrivate = null, string channelId = FakeDiscord.DefaultChannelId, bool nsfw = false)
+    public static JsonObject Imagine(string userId, string prompt, string? effort = "low", bool? isPrivate = null, string channelId = FakeDiscord.DefaultChannelId, bool nsfw = false, string? aspect = null)
     {
         var options = new JsonArray { Option("prompt", 3, prompt) };
         if (effort is not null) options.Add(Option("effort", 3, effort));
+        if (aspect is not null) options.Add(Option("aspect", 3, aspect));
         if (isPrivate is { } p) options.Add(Option("private", 5, p));
         return Command("imagine", userId, options, channelId, nsfw);
     }
