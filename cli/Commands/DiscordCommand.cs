@@ -42,8 +42,11 @@ internal static class DiscordCommand
             .AddLogging(logging => logging.SetMinimumLevel(LogLevel.Warning).AddConsole(console => console.LogToStandardErrorThreshold = LogLevel.Trace))
             .AddDiscordClient(configuration)
             .BuildServiceProvider();
+        // /imagine offers a negative prompt only when the default profile's generator takes one.
+        var (_, profile) = CliConfiguration.Resolve(configuration, null);
         var commands = DiscordCommands.All(
-            api.MaxPromptLength, guildId is not null ? CommandScope.Guild : userInstall ? CommandScope.GlobalWithUserInstall : CommandScope.Global);
+            api.MaxPromptLength, guildId is not null ? CommandScope.Guild : userInstall ? CommandScope.GlobalWithUserInstall : CommandScope.Global,
+            negativePrompts: GenAgent.Core.Backends.BackendCapabilities.Find(profile.Generator.Backend)?.NegativePrompt == true);
         var registered = await services.GetRequiredService<DiscordRestClient>()
             .BulkOverwriteCommandsAsync(discord.ApplicationId, guildId, commands, cancellationToken);
         var scope = guildId is null ? "globally" : $"in guild {guildId}";

@@ -46,7 +46,10 @@ public sealed class ApiOptions
     /// The rule every front door of this server checks a start by (this API, Discord, the triggers, the CLI): the prompt
     /// limit above, <see cref="SessionDefaults"/> for omitted options, at most <see cref="AvailableTools"/>.
     /// </summary>
-    public StartRules Rules => new(SessionDefaults with { Tools = AvailableTools }, MaxPromptLength);
+    public StartRules Rules => new(SessionDefaults with { Tools = AvailableTools }, MaxPromptLength, NegativePrompts);
+
+    /// <summary>The generator takes a negative prompt; set by <see cref="UseBackends"/>.</summary>
+    public bool NegativePrompts { get; set; }
 
     /// <summary>
     /// Fits the API to the host's backends and agent protocol: without an editor backend the model is never offered the
@@ -59,6 +62,7 @@ public sealed class ApiOptions
         Core.Security.SecretRedactor.Register(ApiKey);
         SessionDefaults = core.SessionDefaults();
         AvailableTools = SessionDefaults.Tools;
+        NegativePrompts = Core.Backends.BackendCapabilities.Find(core.Generator.Backend)?.NegativePrompt == true;
         return this;
     }
 }

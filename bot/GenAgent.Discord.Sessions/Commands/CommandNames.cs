@@ -13,6 +13,7 @@ public static class CommandNames
     public const string Image = "image";
     public const string Private = "private";
     public const string Aspect = "aspect";
+    public const string Negative = "negative";
     public const string Threads = "threads";
     public const string Session = "session";
 

@@ -13,11 +13,12 @@ public static class DiscordCommands
     /// User Install first, or Discord refuses the registration): also group DMs and servers that did not install the
     /// app. One guild (for testing): that guild only; guild commands carry no DM context.
     /// </param>
-    public static IReadOnlyList<ApplicationCommand> All(int maxPromptLength = 2000, CommandScope scope = CommandScope.Global)
+    /// <param name="negativePrompts">The generator takes a negative prompt, so /imagine offers one; otherwise it does not.</param>
+    public static IReadOnlyList<ApplicationCommand> All(int maxPromptLength = 2000, CommandScope scope = CommandScope.Global, bool negativePrompts = false)
     {
         IReadOnlyList<ApplicationCommand> commands =
         [
-            With(ImagineCommand(maxPromptLength), scope), With(SettingsCommand(), scope), With(StatusCommand(), scope), With(CancelCommand(), scope),
+            With(ImagineCommand(maxPromptLength, negativePrompts), scope), With(SettingsCommand(), scope), With(StatusCommand(), scope), With(CancelCommand(), scope),
         ];
         CommandDefinitionValidator.ThrowIfInvalid(commands);
         return commands;
@@ -43,7 +44,7 @@ public static class DiscordCommands
         _ => throw new ArgumentOutOfRangeException(nameof(scope), scope, null),
     };
 
-    private static ApplicationCommand ImagineCommand(int maxPromptLength) => new()
+    private static ApplicationCommand ImagineCommand(int maxPromptLength, bool negativePrompts) => new()
     {
         Name = N.Imagine,
         Description = "Draw a picture: the agent reasons, draws, judges its image and tries again.",
@@ -58,6 +59,9 @@ public static class DiscordCommands
                 Type = ApplicationCommandOptionType.String, Name = N.Aspect, Description = "The picture's shape (default square)",
                 Choices = [.. GenAgent.Workflow.Starting.AspectRatios.Names.Select(a => ApplicationCommandChoice.Of(a, a))],
             },
+            .. negativePrompts
+                ? [new ApplicationCommandOption { Type = ApplicationCommandOptionType.String, Name = N.Negative, Description = "What the picture should not show", MaxLength = 1000 }]
+                : Array.Empty<ApplicationCommandOption>(),
         ],
     };
 

@@ -50,6 +50,7 @@ public sealed partial class DiscordInteractionHandler
             Prompt = data.Option(CommandNames.Prompt)?.AsString() ?? "",
             Effort = effort,
             Aspect = aspect,
+            NegativePrompt = data.Option(CommandNames.Negative)?.AsString(),
             Private = isPrivate,
             Source = DiscordStartSource.Slash,
             Interaction = ReplyOf(interaction),

@@ -74,6 +74,8 @@ public sealed class DiscordSessionStarter(
         try
         {
             prompt = rules.Prompt(request.Prompt);
+            // The option rule (a negative prompt the generator cannot take) refuses before a slot is held or an image stored.
+            rules.Options(new StartOptions { NegativePrompt = request.NegativePrompt });
         }
         catch (InvalidStartException invalid)
         {
@@ -188,6 +190,7 @@ public sealed class DiscordSessionStarter(
         var sessionOptions = rules.Options(new StartOptions
         {
             Effort = effort.ToString(), FollowUpWindowSeconds = options.FollowUpWindowSeconds, Width = size?.Width, Height = size?.Height,
+            NegativePrompt = request.NegativePrompt,
         });
         return new PreparedStart(DiscordStartResult.Ok(sessionId, isPrivate), new SessionRequest(prompt, sessionOptions, input), admissionUser, request.UserId, request.Source)
         {

@@ -17,6 +17,8 @@ public sealed record DiscordStartRequest
     public Effort? Effort { get; init; }
     /// <summary>An aspect ratio by name (<see cref="GenAgent.Workflow.Starting.AspectRatios"/>); null for the server's size.</summary>
     public string? Aspect { get; init; }
+    /// <summary>What the images should not show (generators that take a negative prompt).</summary>
+    public string? NegativePrompt { get; init; }
     /// <summary>An image to start from (image-to-image), already downloaded within the size cap.</summary>
     public byte[]? InputImage { get; init; }
     public bool? Private { get; init; }

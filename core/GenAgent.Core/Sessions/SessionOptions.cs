@@ -39,6 +39,15 @@ public sealed record SessionOptions
     [Range(0.0, 2.0)]
     public float? Temperature { get; init; }
 
+    /// <summary>
+    /// What the images should not show, for image backends that take a negative prompt (a1111, comfyui); it replaces
+    /// the backend's configured one. Null keeps that.
+    /// </summary>
+    [MaxLength(MaxNegativePromptLength)]
+    public string? NegativePrompt { get; init; }
+
+    public const int MaxNegativePromptLength = 1_000;
+
     /// <summary>The agent's nucleus sampling (top-p) for this session; null sends none, so the server's default holds.</summary>
     [Range(0.0, 1.0)]
     public float? TopP { get; init; }
@@ -95,6 +104,7 @@ public sealed record SessionOptions
         if (Height is < 64 or > 4096) problems.Add("height must be between 64 and 4096.");
         if (Candidates is < MinCandidates or > MaxCandidates) problems.Add($"candidates must be between {MinCandidates} and {MaxCandidates}.");
         if (Temperature is < 0 or > 2 || Temperature is { } t && !float.IsFinite(t)) problems.Add("temperature must be between 0 and 2.");
+        if (NegativePrompt?.Length > MaxNegativePromptLength) problems.Add($"negativePrompt must be at most {MaxNegativePromptLength} characters.");
         if (TopP is <= 0 or > 1 || TopP is { } p && !float.IsFinite(p)) problems.Add("topP must be above 0 and at most 1.");
         if (CandidateTemperature is < 0 or > 2 || !float.IsFinite(CandidateTemperature)) problems.Add("candidateTemperature must be between 0 and 2.");
         if (MaxCorrections is < 0 or > 5) problems.Add("maxCorrections must be between 0 and 5.");

@@ -13,10 +13,10 @@ public interface IImageEditor
 }
 
 /// <param name="IdempotencyKey">One key per session turn: a backend that honours it (our worker) runs a repeated call once.</param>
-public sealed record GenerationRequest(string Caption, int Width, int Height, long Seed, string? IdempotencyKey = null);
+public sealed record GenerationRequest(string Caption, int Width, int Height, long Seed, string? IdempotencyKey = null, string? NegativePrompt = null);
 
 /// <param name="IdempotencyKey">As for <see cref="GenerationRequest"/>.</param>
-public sealed record EditRequest(string Instruction, byte[] SourcePng, int Width, int Height, long Seed, string? IdempotencyKey = null);
+public sealed record EditRequest(string Instruction, byte[] SourcePng, int Width, int Height, long Seed, string? IdempotencyKey = null, string? NegativePrompt = null);
 
 /// <summary>A tool result. <see cref="Cost"/> is what the call cost in US dollars, when the backend knows.</summary>
 public sealed record GeneratedImage(byte[] Png, int Width, int Height, decimal? Cost = null);

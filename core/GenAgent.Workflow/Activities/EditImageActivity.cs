@@ -18,7 +18,7 @@ public sealed class EditImageActivity(IImageEditor editor, IImageStore store, IL
         {
             var png = await store.TryGetAsync(source.Key).ConfigureAwait(false)
                 ?? throw new PermanentToolException($"The image to edit ({source.Key}) is not in the store.");
-            return await editor.EditAsync(new EditRequest(input.Argument, png, input.Width, input.Height, input.Seed, input.IdempotencyKey)).ConfigureAwait(false);
+            return await editor.EditAsync(new EditRequest(input.Argument, png, input.Width, input.Height, input.Seed, input.IdempotencyKey, input.NegativePrompt)).ConfigureAwait(false);
         });
     }
 }

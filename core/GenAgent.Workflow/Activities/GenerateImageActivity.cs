@@ -14,6 +14,6 @@ public sealed class GenerateImageActivity(IImageGenerator generator, IImageStore
     {
         ArgumentNullException.ThrowIfNull(input);
         return ImageToolRun.RunAsync(store, logger, ToolNames.Generate, input, () =>
-            generator.GenerateAsync(new GenerationRequest(input.Argument, input.Width, input.Height, input.Seed, input.IdempotencyKey)));
+            generator.GenerateAsync(new GenerationRequest(input.Argument, input.Width, input.Height, input.Seed, input.IdempotencyKey, input.NegativePrompt)));
     }
 }

@@ -179,7 +179,7 @@ internal sealed class SessionRun
         try
         {
             image = await _context.CallActivityAsync<ImageToolResult>(
-                WorkflowNames.GenerateImage, new ImageToolInput(_id, turn, _request.Prompt, _options.Width, _options.Height, seed, null), _retry);
+                WorkflowNames.GenerateImage, new ImageToolInput(_id, turn, _request.Prompt, _options.Width, _options.Height, seed, null, _options.NegativePrompt), _retry);
         }
         catch (TaskFailedException ex)
         {
@@ -291,7 +291,7 @@ internal sealed class SessionRun
         ImageToolResult image;
         try
         {
-            var input = new ImageToolInput(_id, turn, call.Argument, _options.Width, _options.Height, seed, call.IsEdit ? _lastImage : null);
+            var input = new ImageToolInput(_id, turn, call.Argument, _options.Width, _options.Height, seed, call.IsEdit ? _lastImage : null, _options.NegativePrompt);
             image = await _context.CallActivityAsync<ImageToolResult>(
                 call.IsEdit ? WorkflowNames.EditImage : WorkflowNames.GenerateImage, input, _retry);
         }

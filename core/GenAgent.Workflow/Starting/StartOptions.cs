@@ -21,6 +21,9 @@ public sealed record StartOptions
 
     public int? Height { get; init; }
 
+    /// <summary>What the images should not show, for image backends that take a negative prompt.</summary>
+    public string? NegativePrompt { get; init; }
+
     /// <summary>The base seed; each tool call derives its own from it.</summary>
     public long? Seed { get; init; }
 

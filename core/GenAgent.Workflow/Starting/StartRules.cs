@@ -12,13 +12,17 @@ namespace GenAgent.Workflow.Starting;
 /// </summary>
 public sealed class StartRules
 {
-    public StartRules(SessionOptions defaults, int maxPromptLength = SessionLimits.DefaultMaxPromptLength)
+    /// <param name="negativePrompts">The generator takes a negative prompt (<c>genagent backends</c>); otherwise one is refused, not silently dropped.</param>
+    public StartRules(SessionOptions defaults, int maxPromptLength = SessionLimits.DefaultMaxPromptLength, bool negativePrompts = false)
     {
         ArgumentNullException.ThrowIfNull(defaults);
         ArgumentOutOfRangeException.ThrowIfLessThan(maxPromptLength, 1);
         Defaults = defaults;
         MaxPromptLength = maxPromptLength;
+        NegativePrompts = negativePrompts;
     }
+
+    public bool NegativePrompts { get; }
 
     /// <summary>What omitted options become; its tools are the most a request may ask for.</summary>
     public SessionOptions Defaults { get; }
@@ -77,6 +81,8 @@ public sealed class StartRules
         {
             Merge(errors, invalid);
         }
+        if (!NegativePrompts && !string.IsNullOrWhiteSpace(requested.NegativePrompt))
+            errors["options.negativePrompt"] = ["negativePrompt: this server's image backend takes no negative prompt (genagent backends lists those that do)."];
         if (requested.Tools?.FirstOrDefault(t => ToolNames.IsKnown(t) && !AvailableTools.Contains(t)) is { } missing)
             errors["options.tools"] = [$"tools: this server has no backend for {missing} (available: {string.Join(", ", AvailableTools)})."];
 
@@ -95,6 +101,7 @@ public sealed class StartRules
             Fallback = requested.Fallback ?? Defaults.Fallback,
             MaxToolSeconds = requested.MaxToolSeconds ?? Defaults.MaxToolSeconds,
             MaxTokens = requested.MaxTokens ?? Defaults.MaxTokens,
+            NegativePrompt = string.IsNullOrWhiteSpace(requested.NegativePrompt) ? Defaults.NegativePrompt : requested.NegativePrompt.Trim(),
         };
         // Validate() starts each message with the field it is about ("maxImages must be ...", "tools: unknown ...").
         foreach (var group in options.Validate().GroupBy(p => "options." + new string(p.TakeWhile(char.IsAsciiLetterOrDigit).ToArray()), StringComparer.Ordinal))

@@ -21,6 +21,16 @@ public sealed class DiscordCommandsTests
     }
 
     [Fact]
+    public void Imagine_offers_a_negative_prompt_only_for_a_generator_that_takes_one()
+    {
+        var offered = DiscordCommands.All(negativePrompts: true)[0];
+
+        Assert.Empty(CommandDefinitionValidator.Validate(DiscordCommands.All(negativePrompts: true)));
+        Assert.Equal("negative", offered.Options![^1].Name);
+        Assert.DoesNotContain(DiscordCommands.All()[0].Options!, o => o.Name == "negative");
+    }
+
+    [Fact]
     public void The_prompt_option_follows_the_api_prompt_limit()
     {
         var imagine = DiscordCommands.All(maxPromptLength: 500)[0];

@@ -136,6 +136,21 @@ public sealed class ImagineFlowTests(DiscordServer server, ITestOutputHelper out
     }
 
     [Fact]
+    public async Task A_negative_prompt_for_a_generator_that_takes_none_is_refused_ephemerally_and_starts_nothing()
+    {
+        const string user = "1500000000000000014";
+        var imagine = Interactions.Imagine(user, "a cat");
+        imagine["data"]!["options"]!.AsArray().Add(Interactions.Option("negative", 3, "dogs"));
+
+        var (status, answer) = await server.SendAsync(imagine);
+
+        Assert.Equal(200, status);
+        Assert.Equal(64, answer.GetProperty("data").GetProperty("flags").GetInt32());
+        Assert.Contains("takes no negative prompt", answer.GetProperty("data").GetProperty("content").GetString(), StringComparison.Ordinal);
+        Assert.Empty((await server.Settings().GetSessionsAsync(user)).Entries);
+    }
+
+    [Fact]
     public async Task An_unknown_aspect_is_refused_ephemerally()
     {
         var (status, answer) = await server.SendAsync(Interactions.Imagine("1500000000000000013", "a cat", aspect: "5:4"));

@@ -28,7 +28,8 @@ public sealed class ImageServerSessionTests : IDisposable
         await using var webui = await FakeA1111.StartAsync();
         var trajectory = await RunAsync(
             new ToolOptions { Backend = BackendNames.A1111, BaseUrl = webui.Root.ToString(), Steps = 12 },
-            new ToolOptions { Backend = BackendNames.A1111, BaseUrl = webui.Root.ToString(), DenoisingStrength = 0.5 });
+            new ToolOptions { Backend = BackendNames.A1111, BaseUrl = webui.Root.ToString(), DenoisingStrength = 0.5 },
+            negativePrompt: "text, watermark");
 
         Assert.True(trajectory.Outcome!.Kind == OutcomeKind.Done, $"{trajectory.Outcome.Reason}; {string.Join(" / ", trajectory.Turns.Select(t => $"{t.Kind} {t.Error}"))}");
         Assert.Equal([TurnKind.Generate, TurnKind.Edit, TurnKind.Done], trajectory.Turns.Select(t => t.Kind));
@@ -39,6 +40,8 @@ public sealed class ImageServerSessionTests : IDisposable
         Assert.Equal((96, 64), (requests[0].Body["width"]!.GetValue<int>(), requests[0].Body["height"]!.GetValue<int>()));
         Assert.Equal("make the bus bright red", requests[1].Body["prompt"]!.GetValue<string>());
         Assert.Equal(0.5, requests[1].Body["denoising_strength"]!.GetValue<double>());
+        // The session's negative prompt reaches both calls.
+        Assert.All(requests, r => Assert.Equal("text, watermark", r.Body["negative_prompt"]!.GetValue<string>()));
         // The seed each turn recorded is the one the WebUI drew with.
         Assert.Equal(trajectory.Turns.Take(2).Select(t => t.Seed), requests.Select(r => (long?)r.Body["seed"]!.GetValue<long>()));
     }
@@ -62,7 +65,7 @@ public sealed class ImageServerSessionTests : IDisposable
         Assert.Equal(first, Assert.Single(comfy.Uploads).Bytes);
     }
 
-    private async Task<Trajectory> RunAsync(ToolOptions generator, ToolOptions editor)
+    private async Task<Trajectory> RunAsync(ToolOptions generator, ToolOptions editor, string? negativePrompt = null)
     {
         await using var agent = await ReferenceServers.StartAsync(Replies);
         var core = new GenAgentOptions
@@ -73,7 +76,7 @@ public sealed class ImageServerSessionTests : IDisposable
             Store = new StoreOptions { Path = Path.Combine(_folder.Path, "store") },
         };
         await using var engine = await InProcessSessionEngine.CreateAsync(core, SessionHarness.FastRetries);
-        var options = ProtocolProfiles.GenAgentV2.Defaults(ProtocolProfiles.GenAgentV2.Tools) with { Width = 96, Height = 64 };
+        var options = ProtocolProfiles.GenAgentV2.Defaults(ProtocolProfiles.GenAgentV2.Tools) with { Width = 96, Height = 64, NegativePrompt = negativePrompt };
         var id = await engine.StartAsync(new SessionRequest("a red bus", options));
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(90));
         return (await engine.WaitForCompletionAsync(id, cancellationToken: timeout.Token)).Trajectory!;

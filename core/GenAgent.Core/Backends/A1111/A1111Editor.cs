@@ -20,7 +20,7 @@ public sealed class A1111Editor(HttpClient httpClient, ToolOptions options) : II
         ArgumentNullException.ThrowIfNull(request);
         var body = new Img2ImgRequest(
             request.Instruction, [Convert.ToBase64String(request.SourcePng)], options.DenoisingStrength ?? DefaultDenoisingStrength,
-            A1111Client.SeedOf(request.Seed), request.Width, request.Height, options.Steps, options.Guidance, options.NegativePrompt);
+            A1111Client.SeedOf(request.Seed), request.Width, request.Height, options.Steps, options.Guidance, request.NegativePrompt ?? options.NegativePrompt);
         return client.PostAsync("sdapi/v1/img2img", body, A1111JsonContext.Default.Img2ImgRequest, cancellationToken);
     }
 }

@@ -12,7 +12,7 @@ public sealed class A1111Generator(HttpClient httpClient, ToolOptions options) :
     {
         ArgumentNullException.ThrowIfNull(request);
         var body = new Txt2ImgRequest(
-            request.Caption, A1111Client.SeedOf(request.Seed), request.Width, request.Height, options.Steps, options.Guidance, options.NegativePrompt);
+            request.Caption, A1111Client.SeedOf(request.Seed), request.Width, request.Height, options.Steps, options.Guidance, request.NegativePrompt ?? options.NegativePrompt);
         return client.PostAsync("sdapi/v1/txt2img", body, A1111JsonContext.Default.Txt2ImgRequest, cancellationToken);
     }
 }

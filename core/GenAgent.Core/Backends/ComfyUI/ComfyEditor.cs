@@ -32,7 +32,7 @@ public sealed class ComfyEditor : IImageEditor
         ArgumentNullException.ThrowIfNull(request);
         var uploaded = await client.UploadAsync(request.SourcePng, cancellationToken).ConfigureAwait(false);
         var inputs = new ComfyInputs(
-            request.Instruction, options.NegativePrompt, ComfyClient.SeedOf(request.Seed), request.Width, request.Height, options.Steps,
+            request.Instruction, request.NegativePrompt ?? options.NegativePrompt, ComfyClient.SeedOf(request.Seed), request.Width, request.Height, options.Steps,
             uploaded, options.DenoisingStrength ?? DefaultDenoise);
         return await client.RunAsync(workflow.Fill(inputs), cancellationToken).ConfigureAwait(false);
     }

@@ -27,7 +27,7 @@ public sealed class ComfyGenerator : IImageGenerator
     public Task<GeneratedImage> GenerateAsync(GenerationRequest request, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(request);
-        var inputs = new ComfyInputs(request.Caption, options.NegativePrompt, ComfyClient.SeedOf(request.Seed), request.Width, request.Height, options.Steps);
+        var inputs = new ComfyInputs(request.Caption, request.NegativePrompt ?? options.NegativePrompt, ComfyClient.SeedOf(request.Seed), request.Width, request.Height, options.Steps);
         return client.RunAsync(workflow.Fill(inputs), cancellationToken);
     }
 }
