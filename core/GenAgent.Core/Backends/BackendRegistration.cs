@@ -44,30 +44,20 @@ internal static class BackendRegistration
 
     public static void AddGenerator(IServiceCollection services, ToolOptions options, Action<HttpStandardResilienceOptions>? tune)
     {
-        switch (options.Backend)
+        if (options.Backend == BackendNames.Sketch)
         {
-            case BackendNames.OpenAIImages:
-                services.AddBackendHttpClient(BackendHttpClients.Generator, options.TimeoutSeconds, tune);
-                services.AddSingleton<IImageGenerator>(sp => new OpenAIImagesClient(Client(sp, BackendHttpClients.Generator), options, "Generator"));
-                break;
-            case BackendNames.GenAgentServer:
-                services.AddBackendHttpClient(BackendHttpClients.Generator, options.TimeoutSeconds, tune);
-                services.AddSingleton<IImageGenerator>(sp => new GenAgentServerGenerator(Client(sp, BackendHttpClients.Generator), options));
-                break;
-            case BackendNames.A1111:
-                services.AddBackendHttpClient(BackendHttpClients.Generator, options.TimeoutSeconds, tune);
-                services.AddSingleton<IImageGenerator>(sp => new A1111Generator(Client(sp, BackendHttpClients.Generator), options));
-                break;
-            case BackendNames.ComfyUI:
-                services.AddBackendHttpClient(BackendHttpClients.Generator, options.TimeoutSeconds, tune);
-                services.AddSingleton<IImageGenerator>(sp => new ComfyGenerator(Client(sp, BackendHttpClients.Generator), options));
-                break;
-            case BackendNames.Sketch:
-                services.AddSingleton<IImageGenerator>(_ => OfflineWorld.Get().CreateGenerator());
-                break;
-            default:
-                throw Unknown("Generator", options.Backend, [.. BackendCapabilities.ToolNames]);
+            services.AddSingleton<IImageGenerator>(_ => OfflineWorld.Get().CreateGenerator());
+            return;
         }
+        Func<HttpClient, IImageGenerator> create = options.Backend switch
+        {
+            BackendNames.OpenAIImages => http => new OpenAIImagesClient(http, options, "Generator"),
+            BackendNames.GenAgentServer => http => new GenAgentServerGenerator(http, options),
+            BackendNames.A1111 => http => new A1111Generator(http, options),
+            BackendNames.ComfyUI => http => new ComfyGenerator(http, options),
+            _ => throw Unknown("Generator", options.Backend, [.. BackendCapabilities.ToolNames]),
+        };
+        AddHttpTool(services, BackendHttpClients.Generator, options, tune, create);
     }
 
     public static void AddEditor(IServiceCollection services, ToolOptions options, Action<HttpStandardResilienceOptions>? tune)
@@ -75,29 +65,29 @@ internal static class BackendRegistration
         switch (options.Backend)
         {
             case "":
-                break;
-            case BackendNames.OpenAIImages:
-                services.AddBackendHttpClient(BackendHttpClients.Editor, options.TimeoutSeconds, tune);
-                services.AddSingleton<IImageEditor>(sp => new OpenAIImagesClient(Client(sp, BackendHttpClients.Editor), options, "Editor"));
-                break;
-            case BackendNames.GenAgentServer:
-                services.AddBackendHttpClient(BackendHttpClients.Editor, options.TimeoutSeconds, tune);
-                services.AddSingleton<IImageEditor>(sp => new GenAgentServerEditor(Client(sp, BackendHttpClients.Editor), options));
-                break;
-            case BackendNames.A1111:
-                services.AddBackendHttpClient(BackendHttpClients.Editor, options.TimeoutSeconds, tune);
-                services.AddSingleton<IImageEditor>(sp => new A1111Editor(Client(sp, BackendHttpClients.Editor), options));
-                break;
-            case BackendNames.ComfyUI:
-                services.AddBackendHttpClient(BackendHttpClients.Editor, options.TimeoutSeconds, tune);
-                services.AddSingleton<IImageEditor>(sp => new ComfyEditor(Client(sp, BackendHttpClients.Editor), options));
-                break;
+                return;
             case BackendNames.Sketch:
                 services.AddSingleton<IImageEditor>(_ => OfflineWorld.Get().CreateEditor());
-                break;
-            default:
-                throw Unknown("Editor", options.Backend, [.. BackendCapabilities.ToolNames]);
+                return;
         }
+        Func<HttpClient, IImageEditor> create = options.Backend switch
+        {
+            BackendNames.OpenAIImages => http => new OpenAIImagesClient(http, options, "Editor"),
+            BackendNames.GenAgentServer => http => new GenAgentServerEditor(http, options),
+            BackendNames.A1111 => http => new A1111Editor(http, options),
+            BackendNames.ComfyUI => http => new ComfyEditor(http, options),
+            _ => throw Unknown("Editor", options.Backend, [.. BackendCapabilities.ToolNames]),
+        };
+        AddHttpTool(services, BackendHttpClients.Editor, options, tune, create);
+    }
+
+    /// <summary>An image tool over HTTP: its named, resilient client, and the tool made from it once.</summary>
+    private static void AddHttpTool<TTool>(
+        IServiceCollection services, string clientName, ToolOptions options, Action<HttpStandardResilienceOptions>? tune, Func<HttpClient, TTool> create)
+        where TTool : class
+    {
+        services.AddBackendHttpClient(clientName, options.TimeoutSeconds, tune);
+        services.AddSingleton(sp => create(Client(sp, clientName)));
     }
 
     /// <summary>The message for a backend name nothing implements, naming the key and the choices.</summary>

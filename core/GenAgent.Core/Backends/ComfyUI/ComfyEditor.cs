@@ -22,9 +22,7 @@ public sealed class ComfyEditor : IImageEditor
         ArgumentNullException.ThrowIfNull(options);
         this.options = options;
         client = new ComfyClient(httpClient, options, "Editor");
-        workflow = string.IsNullOrWhiteSpace(options.Workflow)
-            ? ComfyWorkflow.Parse(DefaultWorkflows.ImageToImage(options.Model ?? ""), "built-in image-to-image workflow", "Editor")
-            : ComfyWorkflow.Load(options.Workflow, "Editor");
+        workflow = ComfyWorkflow.For(options, "Editor", DefaultWorkflows.ImageToImage, "image-to-image");
     }
 
     public async Task<GeneratedImage> EditAsync(EditRequest request, CancellationToken cancellationToken = default)

@@ -19,9 +19,7 @@ public sealed class ComfyGenerator : IImageGenerator
         ArgumentNullException.ThrowIfNull(options);
         this.options = options;
         client = new ComfyClient(httpClient, options, "Generator");
-        workflow = string.IsNullOrWhiteSpace(options.Workflow)
-            ? ComfyWorkflow.Parse(DefaultWorkflows.TextToImage(options.Model ?? ""), "built-in text-to-image workflow", "Generator")
-            : ComfyWorkflow.Load(options.Workflow, "Generator");
+        workflow = ComfyWorkflow.For(options, "Generator", DefaultWorkflows.TextToImage, "text-to-image");
     }
 
     public Task<GeneratedImage> GenerateAsync(GenerationRequest request, CancellationToken cancellationToken = default)

@@ -34,6 +34,12 @@ internal sealed class ComfyWorkflow
 
     public bool HasPlaceholders { get; }
 
+    /// <summary>The tool's workflow: its <c>Workflow</c> file, else the built-in one on its <c>Model</c> checkpoint.</summary>
+    public static ComfyWorkflow For(Configuration.ToolOptions options, string section, Func<string, string> builtIn, string builtInName) =>
+        string.IsNullOrWhiteSpace(options.Workflow)
+            ? Parse(builtIn(options.Model ?? ""), $"built-in {builtInName} workflow", section)
+            : Load(options.Workflow, section);
+
     /// <summary>Reads a workflow file; a file that is not an API-format workflow is refused with what to do.</summary>
     public static ComfyWorkflow Load(string path, string section)
     {
