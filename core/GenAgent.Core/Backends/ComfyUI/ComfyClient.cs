@@ -44,18 +44,23 @@ internal sealed class ComfyClient
     public async Task<GeneratedImage> RunAsync(JsonObject workflow, CancellationToken cancellationToken)
     {
         var promptId = await QueueAsync(workflow, cancellationToken).ConfigureAwait(false);
+        // The job may wait behind other clients' jobs; past the tool's timeout it is given up (and taken out of the
+        // queue) as a transient failure, so the workflow's bounded retry decides what happens next.
+        using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        deadline.CancelAfter(TimeSpan.FromSeconds(options.TimeoutSeconds));
         try
         {
-            var outputs = await WaitAsync(promptId, cancellationToken).ConfigureAwait(false);
+            var outputs = await WaitAsync(promptId, deadline.Token).ConfigureAwait(false);
             var image = FirstImage(outputs) ?? throw new PermanentToolException($"{Source} finished job {promptId} without an output image; the workflow needs a SaveImage node.");
             var query = $"view?filename={Uri.EscapeDataString(image.Name)}&subfolder={Uri.EscapeDataString(image.Subfolder)}&type={Uri.EscapeDataString(image.Type)}";
             var (bytes, _) = await SendAsync(HttpMethod.Get, query, content: null, cancellationToken).ConfigureAwait(false);
             return ReplyImage.FromBytes(bytes, options.CostPerImage, Source);
         }
-        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        catch (Exception stopped) when (deadline.IsCancellationRequested && stopped is OperationCanceledException or TransientToolException)
         {
             await CancelAsync(promptId).ConfigureAwait(false);
-            throw;
+            if (cancellationToken.IsCancellationRequested) throw;
+            throw new TransientToolException($"{Source} did not finish job {promptId} within {options.TimeoutSeconds} s (GenAgent:{section}:TimeoutSeconds).");
         }
     }
 

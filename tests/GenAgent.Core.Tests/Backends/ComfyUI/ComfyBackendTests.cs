@@ -137,6 +137,20 @@ public sealed class ComfyBackendTests : IDisposable
     }
 
     [Fact]
+    public async Task A_job_still_unfinished_at_the_tool_timeout_is_given_up_transiently_and_taken_out_of_the_queue()
+    {
+        await using var server = await FakeComfyUI.StartAsync();
+        server.Mode = FakeComfyUI.JobMode.Stall;
+        var options = Options(server);
+        options.TimeoutSeconds = 1;
+
+        var error = await Assert.ThrowsAsync<TransientToolException>(() => new ComfyGenerator(TestHttp.Client(), options).GenerateAsync(new GenerationRequest("x", 64, 64, 1)));
+
+        Assert.Contains("within 1 s", error.Message, StringComparison.Ordinal);
+        Assert.Equal(["queue", "interrupt"], server.Controls.Select(c => c.Route));
+    }
+
+    [Fact]
     public async Task A_workflow_saved_in_the_ui_format_is_refused_with_how_to_export_it()
     {
         var path = Path.Combine(_folder, "ui.json");
