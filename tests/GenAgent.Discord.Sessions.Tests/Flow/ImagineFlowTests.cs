@@ -116,7 +116,7 @@ public sealed class ImagineFlowTests(DiscordServer server, ITestOutputHelper out
     [Fact]
     public async Task An_aspect_ratio_shapes_the_session_and_variations_keep_it()
     {
-        const string owner = "1500000000000000011";
+        const string owner = "1500000000000000071";
         await server.SendAsync(Interactions.Imagine(owner, "a wide mountain panorama", effort: "low", aspect: "16:9"));
         var sessionId = await server.NewestSessionAsync(owner);
         var image = (await server.Engine.WaitForAsync(sessionId, s => s.Progress?.LastImage is not null)).Progress!.LastImage!;
@@ -128,17 +128,22 @@ public sealed class ImagineFlowTests(DiscordServer server, ITestOutputHelper out
         Assert.InRange(width / (double)height, 1.6, 1.9);
         Assert.Equal("16:9", (await server.Links().GetAsync(sessionId))!.Aspect);
 
-        const string other = "1500000000000000012";
+        const string other = "1500000000000000072";
         await server.SendAsync(Interactions.Button(CustomIds.Format(ButtonAction.Variations, sessionId), other));
         var variation = await server.NewestSessionAsync(other);
         var varied = (await server.Engine.WaitForAsync(variation, s => s.Progress?.LastImage is not null)).Progress!.LastImage!;
         Assert.Equal((width, height), (varied.Width, varied.Height));
+        // Effort high's candidates would keep the two-slot in-process backend busy for the other tests.
+        await server.Engine.CancelAsync(variation);
+        await server.Engine.CancelAsync(sessionId);
+        await server.Engine.WaitForAsync(variation, s => s.IsTerminal);
+        await server.Engine.WaitForAsync(sessionId, s => s.IsTerminal);
     }
 
     [Fact]
     public async Task A_negative_prompt_for_a_generator_that_takes_none_is_refused_ephemerally_and_starts_nothing()
     {
-        const string user = "1500000000000000014";
+        const string user = "1500000000000000074";
         var imagine = Interactions.Imagine(user, "a cat");
         imagine["data"]!["options"]!.AsArray().Add(Interactions.Option("negative", 3, "dogs"));
 
@@ -153,7 +158,7 @@ public sealed class ImagineFlowTests(DiscordServer server, ITestOutputHelper out
     [Fact]
     public async Task An_unknown_aspect_is_refused_ephemerally()
     {
-        var (status, answer) = await server.SendAsync(Interactions.Imagine("1500000000000000013", "a cat", aspect: "5:4"));
+        var (status, answer) = await server.SendAsync(Interactions.Imagine("1500000000000000073", "a cat", aspect: "5:4"));
 
         Assert.Equal(200, status);
         Assert.Equal(64, answer.GetProperty("data").GetProperty("flags").GetInt32());
