@@ -58,8 +58,8 @@ internal static class RolloutsCommand
     {
         if (RolloutPlan.Problems(settings.Group, settings.Keep) is [var (_, problem), ..]) throw new CliException("--" + problem);
         if (settings.Concurrency is < 1 or > RolloutPlan.MaxGroup) throw new CliException($"--concurrency {settings.Concurrency} must be between 1 and {RolloutPlan.MaxGroup}.");
-        if (settings.Temperature is { } t && (t is < 0 or > 2 || !float.IsFinite(t))) throw new CliException($"--temperature {t} must be between 0 and 2.");
-        if (settings.TopP is { } p && (p is <= 0 or > 1 || !float.IsFinite(p))) throw new CliException($"--top-p {p} must be above 0 and at most 1.");
+        if (RolloutPlan.WithSampling(new SessionOptions(), settings.Temperature, settings.TopP).Problems is [_, ..] sampling)
+            throw new CliException($"{string.Join(" ", sampling)} (--temperature, --top-p)");
         if (settings.Limit is < 1) throw new CliException($"--limit {settings.Limit} must be at least 1.");
         var prompts = ReadPrompts(settings.Prompts);
         if (settings.Limit is { } limit && limit < prompts.Count) prompts = prompts[..limit];
@@ -112,7 +112,7 @@ internal static class RolloutsCommand
         try
         {
             var request = rules.Check(prompt, new StartOptions { MaxImages = settings.MaxImages });
-            return request with { Options = request.Options with { Temperature = settings.Temperature ?? request.Options.Temperature, TopP = settings.TopP ?? request.Options.TopP } };
+            return request with { Options = RolloutPlan.WithSampling(request.Options, settings.Temperature, settings.TopP).Options };
         }
         catch (InvalidStartException invalid)
         {

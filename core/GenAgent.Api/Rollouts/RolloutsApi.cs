@@ -134,22 +134,23 @@ public static partial class RolloutsApi
         else if (prompts.Count > MaxPrompts) Add("prompts", $"prompts holds {prompts.Count}; one request takes at most {MaxPrompts}.");
         foreach (var (field, message) in RolloutPlan.Problems(body.Group, body.Keep)) Add(field, message);
         if (body.Concurrency is < 1 or > RolloutPlan.MaxGroup) Add("concurrency", $"concurrency {body.Concurrency} must be between 1 and {RolloutPlan.MaxGroup}.");
-        if (body.Temperature is { } t && (t is < 0 or > 2 || !float.IsFinite(t))) Add("temperature", $"temperature {t} must be between 0 and 2.");
         if (body.Batch is { } named && !BatchId().IsMatch(named)) Add("batch", "batch must be 1 to 32 lowercase letters, digits or dashes: the id an earlier answer's first line gave.");
         if (body.Skip is { } skip && skip.Any(p => p < 0)) Add("skip", "skip lists prompt indexes, which are 0 or more.");
-        if (body.TopP is { } p && (p is <= 0 or > 1 || !float.IsFinite(p))) Add("topP", $"topP {p} must be above 0 and at most 1.");
         if (body.Weights is { } weights && RewardsApi.BadWeights(weights) is { } badWeights) Add("weights", badWeights);
 
-        GenAgent.Core.Sessions.SessionOptions? sessionOptions = null;
+        GenAgent.Core.Sessions.SessionOptions? checkedOptions = null;
         try
         {
-            sessionOptions = rules.Options(body.Options);
-            sessionOptions = sessionOptions with { Temperature = body.Temperature ?? sessionOptions.Temperature, TopP = body.TopP ?? sessionOptions.TopP };
+            checkedOptions = rules.Options(body.Options);
         }
         catch (InvalidStartException invalid)
         {
             foreach (var (field, messages) in invalid.Errors) errors[field] = messages;
         }
+        // The sampling is checked even when the options were not, so one answer names every problem.
+        var (sampled, problems) = RolloutPlan.WithSampling(checkedOptions ?? rules.Defaults, body.Temperature, body.TopP);
+        foreach (var problem in problems) Add(problem[..problem.IndexOf(' ', StringComparison.Ordinal)], problem);
+        var sessionOptions = checkedOptions is null ? null : sampled;
         var requests = new List<SessionRequest>();
         for (var i = 0; i < (body.Prompts?.Count ?? 0) && i < MaxPrompts; i++)
         {

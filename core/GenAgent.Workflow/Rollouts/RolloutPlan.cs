@@ -24,6 +24,17 @@ public sealed record RolloutPlan(string Batch, IReadOnlyList<SessionRequest> Req
         return problems;
     }
 
+    /// <summary>
+    /// The policy's sampling (null keeps what <paramref name="options"/> has) put on a prompt's options and checked by
+    /// the options' own rule; each problem starts with the field it is about (<c>temperature</c>, <c>topP</c>).
+    /// </summary>
+    public static (SessionOptions Options, IReadOnlyList<string> Problems) WithSampling(SessionOptions options, float? temperature, float? topP)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        var sampled = options with { Temperature = temperature ?? options.Temperature, TopP = topP ?? options.TopP };
+        return (sampled, [.. sampled.Validate().Where(p => p.StartsWith("temperature ", StringComparison.Ordinal) || p.StartsWith("topP ", StringComparison.Ordinal))]);
+    }
+
     /// <summary>The session id of a rollout; a failed session is run again under the next attempt's id.</summary>
     public string RolloutId(int promptIndex, int index, int attempt) =>
         $"rollout-{Batch}-{promptIndex:D5}-{index:D3}" + (attempt == 0 ? "" : $"-retry{attempt}");
